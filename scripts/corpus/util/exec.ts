@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process'
+
+export interface ExecOptions {
+  /** Written to the child's stdin (which is closed either way). */
+  input?: string | Buffer
+  env?: NodeJS.ProcessEnv
+  cwd?: string
+}
+
+/** Runs a command without a shell and resolves with its stdout; rejects with the tail of stderr on failure. */
+export function execFile(command: string, args: readonly string[], options: ExecOptions = {}): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
+    child.on('error', (error) => reject(new Error(`${command}: ${error.message}`)))
+    child.on('close', (code, signal) => {
+      if (code === 0) return resolve(Buffer.concat(out))
+      const tail = Buffer.concat(err).toString('utf8').trim().split('\n').slice(-3).join(' | ')
+      reject(new Error(`${command} ${signal ? `killed by ${signal}` : `exited ${code}`}: ${tail}`))
+    })
+    child.stdin.on('error', () => undefined)
+    child.stdin.end(options.input ?? '')
+  })
+}

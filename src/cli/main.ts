@@ -1,0 +1,46 @@
+import { AppError } from '../shared/errors'
+import { UsageError, type Command } from './command'
+import { infoCommand } from './commands/info'
+import { webCommand } from './commands/web'
+
+/** Verbs announced in PRODUCT.md whose issues have not landed yet: listed honestly, refused when run. */
+const planned: Command[] = [
+  { name: 'transcribe', synopsis: 's2s transcribe FILE... [--format txt|srt|vtt|json] [--out DIR] [--model DIR]', summary: 'transcribe audio files', plannedIn: 'issue 7' },
+  { name: 'eval', synopsis: 's2s eval MANIFEST.tsv [--json] [--model DIR]', summary: 'score a manifest: WER, CER, RTF', plannedIn: 'issue 3' },
+  { name: 'train', synopsis: 's2s train [...]', summary: 'train the base model (resumable)', plannedIn: 'issue 5' },
+  { name: 'finetune', synopsis: 's2s finetune --data DIR|MANIFEST [--out DIR] [--model DIR]', summary: 'fine-tune on your recordings', plannedIn: 'issue 8' },
+  { name: 'bench', synopsis: 's2s bench train|infer|files|live|finetune|soak', summary: 'benchmarks against baselines', plannedIn: 'issue 3' }
+].map((c) => ({ ...c, run: async () => { throw new AppError('not-found', `s2s ${c.name} is not available yet (planned in ${c.plannedIn}).`) } }))
+
+const commands: Command[] = [infoCommand, webCommand, ...planned]
+
+export function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length))
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}${c.plannedIn ? ` [planned: ${c.plannedIn}]` : ''}`)
+  return ['usage: s2s <command> [options]', '', 'commands:', ...lines, '', 'Run `s2s <command> --help` for its options. Exit codes: 0 ok, 1 failure, 2 usage error.'].join('\n')
+}
+
+/** Runs the CLI and returns the process exit code. Never throws. */
+export async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv
+  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
+    console.log(usage())
+    return verb === undefined ? 2 : 0
+  }
+  const command = commands.find((c) => c.name === verb)
+  if (!command) {
+    console.error(`s2s: unknown command "${verb}". Usage: s2s <${commands.map((c) => c.name).join('|')}> [options]`)
+    return 2
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`usage: ${command.synopsis}\n${command.summary}`)
+    return 0
+  }
+  try {
+    return await command.run(rest)
+  } catch (err) {
+    const usageProblem = err instanceof UsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    console.error(`s2s ${command.name}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)
+    return usageProblem ? 2 : 1
+  }
+}

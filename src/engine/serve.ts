@@ -1,0 +1,44 @@
+import type { ServerMessage } from '../shared/protocol'
+import { selectBackend } from './backend'
+import { runMatmulBenchmark } from './benchmark'
+import { Engine } from './engine'
+import type { MethodHandlers } from './methods'
+import { describeModelDir } from './model-info'
+import { bundledModelDir } from './paths'
+import pkg from '../../package.json'
+
+/** The two calls any transport offers the engine: receive raw messages, post replies/events. */
+export interface EnginePort {
+  onMessage(listener: (raw: unknown) => void): void
+  post(message: ServerMessage): void
+}
+
+/**
+ * Starts the engine on a transport. Calls are accepted at once but wait until the backend is chosen, so a
+ * successful `engine.ping` means "ready". Returns once the backend is ready.
+ */
+export async function serveEngine(port: EnginePort): Promise<Engine> {
+  const log = (message: string): void => {
+    process.stderr.write(`[engine] ${message}\n`)
+    port.post({ kind: 'event', event: { type: 'log', level: 'info', message } })
+  }
+  const backendReady = selectBackend(log, process.env.S2S_BACKEND)
+  const handlers: MethodHandlers = {
+    'engine.ping': async () => {
+      await backendReady
+      return { pong: true, at: Date.now() }
+    },
+    'engine.info': async () => {
+      const choice = await backendReady
+      return { appVersion: pkg.version, backend: choice.backend, backendAttempts: choice.attempts, model: describeModelDir(bundledModelDir()) }
+    },
+    'engine.benchmark': async ({ seconds }, ctx) => {
+      await backendReady
+      return runMatmulBenchmark(seconds, ctx)
+    }
+  }
+  const engine = new Engine(handlers, (message) => port.post(message))
+  port.onMessage((raw) => engine.handle(raw))
+  await backendReady
+  return engine
+}

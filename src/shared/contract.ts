@@ -1,0 +1,82 @@
+import { z } from 'zod'
+
+/**
+ * THE engine contract: every method the renderer, the CLI and the browser host may call on the engine,
+ * with its parameter schema (validated at the engine boundary) and its result type.
+ * Method names appear nowhere else as literals.
+ */
+export const methodParams = {
+  /** Answered by the broker in front of the engine (browser host, Electron main) without reaching the engine. */
+  'host.ping': z.object({}).strict(),
+  /** Liveness check answered by the engine itself. */
+  'engine.ping': z.object({}).strict(),
+  /** Version, backend and model state. */
+  'engine.info': z.object({}).strict(),
+  /** Measures matmul throughput on the active backend for `seconds`; a cancellable long job. */
+  'engine.benchmark': z.object({ seconds: z.number().min(0.1).max(120) }).strict()
+} as const
+
+export type Method = keyof typeof methodParams
+/** Methods a broker answers itself; the engine never sees them. */
+export type HostMethod = 'host.ping'
+export type EngineMethod = Exclude<Method, HostMethod>
+export type ParamsOf<M extends Method> = z.infer<(typeof methodParams)[M]>
+
+/** Which compute backend TF.js runs on, in order of preference. */
+export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu'
+
+/** One step of the backend choice, kept so the UI and `s2s info` can say why a backend was not taken. */
+export interface BackendAttempt {
+  name: BackendName
+  ok: boolean
+  reason: string
+}
+
+export type ModelState = 'none' | 'loading' | 'ready' | 'error'
+
+export interface ModelInfo {
+  state: ModelState
+  name: string | null
+  version: string | null
+  detail: string
+}
+
+export interface EngineInfo {
+  appVersion: string
+  backend: BackendName
+  backendAttempts: BackendAttempt[]
+  model: ModelInfo
+}
+
+export interface BenchmarkResult {
+  backend: BackendName
+  gflops: number
+  iterations: number
+}
+
+/** Result type of each method. */
+export interface MethodResults {
+  'host.ping': { pong: true; at: number }
+  'engine.ping': { pong: true; at: number }
+  'engine.info': EngineInfo
+  'engine.benchmark': BenchmarkResult
+}
+
+export type ResultOf<M extends Method> = MethodResults[M]
+
+/** Events the engine pushes; `jobId` ties progress to the call that started it. */
+/** Lifecycle of the engine process as its broker sees it. */
+export type EngineState = 'starting' | 'ready' | 'restarting' | 'down'
+
+export type EngineEvent =
+  | { type: 'engine-state'; state: EngineState; detail: string }
+  | { type: 'progress'; jobId: string; fraction: number; message: string }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+
+export function isHostMethod(name: string): name is HostMethod {
+  return name === 'host.ping'
+}
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.hasOwn(methodParams, name)
+}
