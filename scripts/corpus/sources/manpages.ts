@@ -1,4 +1,5 @@
 import { execFile } from '../util/exec'
+import { runPool } from '../util/pool'
 import { splitSentences } from '../text/sentences'
 import type { TextSource } from './source'
 
@@ -24,8 +25,10 @@ export const manpages: TextSource = {
   weight: 0.04,
   licence: 'Plain sentences of installed man pages (coreutils, bash, git, ...; GPL and other free licences)',
   async read() {
-    const pages: string[] = []
-    for (const name of PAGES) pages.push(await renderPage(name))
+    const pages: string[] = new Array(PAGES.length)
+    await runPool(PAGES, 2, async (name, i) => {
+      pages[i] = await renderPage(name)
+    })
     return pages.flatMap(manProse)
   }
 }

@@ -26,6 +26,13 @@ function integer(text: string): string {
   return cardinal(n)
 }
 
+/** Amounts ("1,250" or "1250" dollars) are never years. */
+function quantity(text: string): string {
+  const plain = text.replace(/,/g, '')
+  const n = Number(plain)
+  return n > MAX_CARDINAL ? digits(plain) : cardinal(n)
+}
+
 function pluralWords(words: string): string {
   if (words.endsWith('y')) return `${words.slice(0, -1)}ies`
   return words.endsWith('x') ? `${words}es` : `${words}s`
@@ -48,17 +55,17 @@ const RULES: readonly Rule[] = [
   [/([$£€])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d\d))?\b/g, (_m, sign, whole, cents) => {
     const [unit, sub] = CURRENCIES[sign as string] as readonly [string, string]
     const amount = Number((whole as string).replace(/,/g, ''))
-    const head = `${integer(String(amount))} ${plural(amount, unit)}`
+    const head = `${quantity(whole as string)} ${plural(amount, unit)}`
     const c = cents === undefined ? 0 : Number(cents)
     return c === 0 ? head : `${head} and ${cardinal(c)} ${plural(c, sub)}`
   }],
   [/\b(\d{1,2}):(\d\d)(?:\s*([ap])\.?m\b\.?)?/gi, (_m, h, min, mer) => clock(h as string, min as string, mer)],
   [/\b(\d{1,2})\s*([ap])\.?m\b\.?/gi, (_m, h, mer) => `${cardinal(Number(h))} ${(mer as string).toLowerCase()} m`],
   [/(\d+(?:\.\d+)?)\s*%/g, (_m, n) => `${n} percent`],
-  [/\b(\d+)(?:st|nd|rd|th)\b/gi, (_m, n) => ordinal(Number(n))],
+  [/\b(\d{1,15})(?:st|nd|rd|th)\b/gi, (_m, n) => ordinal(Number(n))],
   [/\b(\d+)'?s\b/g, (_m, n) => pluralWords(integer(n as string))],
   [/\b(\d+)\.(\d+)\b/g, (_m, whole, frac) => `${integer(whole as string)} point ${digits(frac as string)}`],
-  [/\b\d{1,3}(?:,\d{3})+\b/g, (m) => integer(m.replace(/,/g, ''))],
+  [/\b\d{1,3}(?:,\d{3})+\b/g, (m) => quantity(m)],
   [/(\d)(?=[a-z])|([a-z])(?=\d)/gi, (m) => `${m} `],
   [/\d+/g, (m) => ` ${integer(m)} `],
   [/&/g, () => ' and '],

@@ -19,7 +19,8 @@ export function execFile(command: string, args: readonly string[], options: Exec
     child.on('close', (code, signal) => {
       if (code === 0) return resolve(Buffer.concat(out))
       const tail = Buffer.concat(err).toString('utf8').trim().split('\n').slice(-3).join(' | ')
-      reject(new Error(`${command} ${signal ? `killed by ${signal}` : `exited ${code}`}: ${tail}`))
+      const line = [command, ...args].join(' ').slice(0, 300)
+      reject(new Error(`${line}: ${signal ? `killed by ${signal}` : `exited ${code}`}: ${tail}`))
     })
     child.stdin.on('error', () => undefined)
     child.stdin.end(options.input ?? '')
