@@ -1,3 +1,4 @@
+import { NORMALIZER_VERSION } from '../../src/model/text/normalizer'
 import type { ManifestRow } from './manifest'
 import type { CorpusOptions } from './options'
 import type { RealSpeechSplit } from './real-speech'
@@ -23,6 +24,7 @@ export function corpusDescription(o: CorpusOptions, splits: readonly SplitSummar
   return {
     generator: 'npm run corpus (scripts/corpus)',
     seed: o.seed,
+    normalizerVersion: NORMALIZER_VERSION,
     options: {
       sentences: o.sentences,
       devSentences: o.devSentences,

@@ -1,7 +1,7 @@
+import { normalizeText } from '../../src/model/text/normalizer'
 import { TEXT_SOURCES } from './sources'
 import type { TextSource } from './sources/source'
 import { isHeldOutSentence } from './splits'
-import { normaliseText } from './text/normalise'
 import { hasUsableLength, isSpeakable } from './text/sentences'
 import { stableHash } from './util/hash'
 import { createRng, type Rng } from './util/rng'
@@ -27,12 +27,21 @@ export interface TextPool {
   counts: Record<string, SourceCounts>
 }
 
+/** The normaliser throws on numbers it cannot spell (≥ 10^15); such sentences are simply not used. */
+function normalizeOrEmpty(raw: string): string {
+  try {
+    return normalizeText(raw)
+  } catch {
+    return ''
+  }
+}
+
 /** Speakable, normalised, 2-20 words, first occurrence of each normalised text across all sources. */
 async function usableSentences(source: TextSource, seen: Set<string>, rng: Rng, wanted: number): Promise<Sentence[]> {
   const out: Sentence[] = []
   for (const original of await source.read({ rng, wanted })) {
     if (!isSpeakable(original)) continue
-    const text = normaliseText(original)
+    const text = normalizeOrEmpty(original)
     if (!hasUsableLength(text) || seen.has(text)) continue
     seen.add(text)
     out.push({ text, original: original.replace(/\s+/g, ' ').trim(), source: source.name })

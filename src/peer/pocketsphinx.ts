@@ -4,7 +4,7 @@ import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { promisify } from 'node:util'
-import { normaliseText } from '../../scripts/corpus/text/normalise'
+import { normalizeText } from '../model/text/normalizer'
 import { floatToS16le } from './pcm'
 
 /**
@@ -41,7 +41,7 @@ export function parseHyp(text: string): Map<string, string> {
   const hyps = new Map<string, string>()
   for (const line of text.split('\n')) {
     const match = /^(.*?)\s*\((\S+) -?\d+\)\s*$/.exec(line)
-    if (match) hyps.set(match[2] as string, normaliseText(match[1] as string))
+    if (match) hyps.set(match[2] as string, normalizeText(match[1] as string))
   }
   return hyps
 }

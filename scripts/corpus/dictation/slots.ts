@@ -1,8 +1,11 @@
-import { digits } from '../text/spell-number'
+import { digitWords } from '../../../src/model/text/number-words'
 import type { Rng } from '../util/rng'
 import { oneOf, type Slots } from './template'
 
-/** Fillers for the dictation templates, written the way people type them (digits, $, %, 7:45) so the normaliser is exercised. */
+/**
+ * Fillers for the dictation templates, written the way people type them (digits, $, %, 7:45) so the normaliser is
+ * exercised, but only in forms whose normalised reading matches speech (no 7:05, 3:00, am/pm or cents after a point).
+ */
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const suffix = (n: number): string => {
   if (n % 100 >= 11 && n % 100 <= 13) return 'th'
@@ -13,12 +16,10 @@ const digitString = (rng: Rng, length: number): string => Array.from({ length },
 
 function time(rng: Rng): string {
   const hour = rng.int(1, 12)
-  const minute = rng.pick([0, 5, 10, 15, 20, 30, 40, 45, 50, rng.int(0, 59)])
-  const mm = String(minute).padStart(2, '0')
+  const minutes = String(rng.pick([10, 15, 20, 30, 40, 45, 50, rng.int(11, 59)]))
   return rng.pick([
-    `${hour}:${mm}`,
-    `${hour}:${mm} ${rng.pick(['am', 'pm'])}`,
-    `${hour} ${rng.pick(['am', 'pm'])}`,
+    `${hour}:${minutes}`,
+    `${hour}:${minutes} in the ${rng.pick(['morning', 'afternoon', 'evening'])}`,
     `${hour} o'clock`,
     `${rng.pick(['quarter past', 'half past', 'quarter to'])} ${hour}`,
     rng.pick(['noon', 'midnight'])
@@ -27,8 +28,8 @@ function time(rng: Rng): string {
 
 function money(rng: Rng): string {
   const whole = rng.pick([rng.int(1, 20), rng.int(20, 500), rng.int(500, 50000)])
-  const cents = rng.chance(0.4) ? `.${String(rng.int(0, 99)).padStart(2, '0')}` : ''
-  return `${rng.pick(['$', '$', '£', '€'])}${whole >= 1000 && rng.chance(0.5) ? withCommas(whole) : whole}${cents}`
+  const cents = rng.chance(0.3) ? ` and ${rng.int(2, 99)} cents` : ''
+  return `$${whole >= 1000 && rng.chance(0.5) ? withCommas(whole) : whole}${cents}`
 }
 
 export const SLOTS: Slots = {
@@ -60,8 +61,8 @@ export const SLOTS: Slots = {
   house: (rng) => String(rng.pick([rng.int(1, 99), rng.int(100, 999), rng.int(1100, 1999)])),
   percent: (rng) => `${rng.int(1, 100)}%`,
   decimal: (rng) => `${rng.int(0, 20)}.${rng.int(1, 9)}`,
-  phone: (rng) => digits(`${digitString(rng, 3)}${digitString(rng, 4)}`),
-  zip: (rng) => digits(digitString(rng, 5)),
+  phone: (rng) => digitWords(`${digitString(rng, 3)}${digitString(rng, 4)}`),
+  zip: (rng) => digitWords(digitString(rng, 5)),
   file: oneOf('report', 'budget', 'presentation', 'notes', 'invoice', 'contract', 'spreadsheet', 'letter', 'photo', 'draft',
     'schedule', 'agenda', 'proposal', 'summary', 'document', 'file', 'picture', 'recording'),
   folder: oneOf('documents', 'downloads', 'pictures', 'music', 'projects', 'archive', 'desktop', 'work', 'shared'),

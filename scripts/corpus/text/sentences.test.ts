@@ -7,9 +7,9 @@ describe('sentences', () => {
   })
 
   it('keeps plain prose and rejects what a voice cannot read cleanly', () => {
-    expect(isSpeakable('He paid $5 at 7:45, didn\'t he?')).toBe(true)
+    expect(isSpeakable('He paid $5 at 7:45 on the 3rd, didn\'t he?')).toBe(true)
     expect(isSpeakable('Café “au lait”')).toBe(true)
-    for (const bad of ['The NASA launch', 'see ls(1', 'use -v here', 'call getValue now', 'bash-5.0 only', 'a -- b', 'x = y^2', 'Ελληνικά']) {
+    for (const bad of ['The NASA launch', 'see ls(1', 'use -v here', 'call getValue now', 'bash-5.0 only', 'the 1990s', 'Mr. Smith', 'at 3:05', 'agent 007', 'a -- b', 'x = y^2', '£5', 'Ελληνικά']) {
       expect(isSpeakable(bad), bad).toBe(false)
     }
   })

@@ -11,20 +11,22 @@ export function splitSentences(prose: string): string[] {
     .filter((s) => s.length > 0)
 }
 
-const ALLOWED = /^[A-Za-z0-9 '".,;:!?()\-$%&£€]+$/
+const ALLOWED = /^[A-Za-z0-9 '".,;:!?()\-$%&]+$/
 const ACRONYM = /\b[A-Z]{2,}\b/
 const UNBALANCED = /^[^(]*\)|\([^)]*$/
-/** Command-line options (-m), camelCase identifiers, letters glued to digits (bash-5.0, mp3). */
-const CODE_LIKE = /(^|\s)-\w|[a-z][A-Z]|[A-Za-z]-?\d/
+/** Command-line options (-m), camelCase identifiers, letters glued to digits (bash-5.0, mp3, 1990s; ordinals are fine). */
+const CODE_LIKE = /(^|\s)-\w|[a-z][A-Z]|[A-Za-z]-?\d|\d(?!(?:st|nd|rd|th)\b)[A-Za-z]/
+/** Forms the text normaliser does not read as spoken: abbreviations, 3:05 / 3:00, leading zeros (007). */
+const MISREAD = /\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|etc|vs|e\.g|i\.e|[ap]\.m)\.|:0\d|(?<![\d,.])0\d/i
 
 /**
- * True when every character has a spoken form the normaliser knows, there are no acronyms (engines disagree on
- * spelling them out), no unbalanced brackets (fragments of a longer text), no double hyphen (dialogue) and nothing
- * that looks like code.
+ * True when every character has a spoken form the normaliser (src/model/text) knows and it would read the text as
+ * spoken, there are no acronyms (engines disagree on spelling them out), no unbalanced brackets (fragments of a longer
+ * text), no double hyphen (dialogue) and nothing that looks like code.
  */
 export function isSpeakable(raw: string): boolean {
   const text = raw.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[\u2018\u2019\u201c\u201d]/g, "'")
-  return ALLOWED.test(text) && !ACRONYM.test(text) && !UNBALANCED.test(text) && !CODE_LIKE.test(text) && !text.includes('--')
+  return ALLOWED.test(text) && !ACRONYM.test(text) && !UNBALANCED.test(text) && !CODE_LIKE.test(text) && !MISREAD.test(text) && !text.includes('--')
 }
 
 export function wordCount(normalised: string): number {
