@@ -9,8 +9,8 @@ import { errorRates } from './wer'
 
 describe('parseHyp', () => {
   it('reads "words (id score)" lines, empty hypotheses included', () => {
-    const hyps = parseHyp('OPEN the file (u0 -1234)\n (u1 -5)\n')
-    expect([...hyps]).toEqual([['u0', 'open the file'], ['u1', '']])
+    const hyps = parseHyp('OPEN the file (u0 -1234)\n (u1 -5)\nmr. smith at 5 a.m. (u2 -9)\n')
+    expect([...hyps]).toEqual([['u0', 'open the file'], ['u1', ''], ['u2', 'mister smith at five a m']])
   })
 })
 

@@ -36,12 +36,20 @@ export async function isPocketSphinxAvailable(modelDir = POCKETSPHINX_MODEL_DIR)
   return found.includes(true) && (await canAccess(join(modelDir, 'en-us.lm.bin')))
 }
 
-/** `words (id score)` lines of a .hyp file; ids are our own u<n> names. */
+/**
+ * cmudict spells a few spoken words as abbreviations (`mr  M IH S T ER`); references spell them out, so the
+ * peer's abbreviations are mapped back to the words it heard (only unambiguous ones: not dr, st).
+ */
+const SPOKEN_FORMS: Readonly<Record<string, string>> = { mr: 'mister', mrs: 'missus', jr: 'junior', etc: 'et cetera' }
+
+/** `words (id score)` lines of a .hyp file, normalised like references; ids are our own u<n> names. */
 export function parseHyp(text: string): Map<string, string> {
   const hyps = new Map<string, string>()
   for (const line of text.split('\n')) {
     const match = /^(.*?)\s*\((\S+) -?\d+\)\s*$/.exec(line)
-    if (match) hyps.set(match[2] as string, normalizeText(match[1] as string))
+    if (!match) continue
+    const words = normalizeText(match[1] as string).split(' ')
+    hyps.set(match[2] as string, words.map((w) => SPOKEN_FORMS[w] ?? w).join(' '))
   }
   return hyps
 }
