@@ -1,6 +1,6 @@
 import { join, relative, resolve, sep } from 'node:path'
 import { readManifest, type ManifestRow } from './manifest'
-import { FSDD_HELD_OUT_SPEAKER, isHeldOutSpeechCommandsSpeaker } from './splits'
+import { FSDD_HELD_OUT_SPEAKER, SPEECH_COMMANDS_HELD_OUT_FRACTION, isHeldOutSpeechCommandsSpeaker } from './splits'
 
 /** A real-speech folder under the shared speech directory, and which of its speakers are held out for dev. */
 export interface RealSpeechSet {
@@ -15,7 +15,7 @@ export const REAL_SPEECH_SETS: readonly RealSpeechSet[] = [
   {
     folder: 'speech_commands',
     devManifest: 'dev_speech_commands.tsv',
-    heldOutRule: 'speakers whose stableHash("speech_commands:" + id) / 2^32 < 0.15',
+    heldOutRule: `speakers whose stableHash("speech_commands:" + id) / 2^32 < ${SPEECH_COMMANDS_HELD_OUT_FRACTION}`,
     licence: 'Speech Commands v0.02 test split, CC BY 4.0 (Warden 2018, arXiv:1804.03209)',
     isHeldOut: isHeldOutSpeechCommandsSpeaker
   },

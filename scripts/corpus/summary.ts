@@ -3,7 +3,7 @@ import type { ManifestRow } from './manifest'
 import type { CorpusOptions } from './options'
 import type { RealSpeechSplit } from './real-speech'
 import { TEXT_SOURCES } from './sources'
-import { FSDD_HELD_OUT_SPEAKER, HELD_OUT_SENTENCE_FRACTION, RESERVED_SPEECH, SPEECH_COMMANDS_HELD_OUT_FRACTION } from './splits'
+import { HELD_OUT_SENTENCE_FRACTION, RESERVED_SPEECH } from './splits'
 import { ENGINE_LICENCES } from './synth/voices'
 import type { SourceCounts } from './text-pool'
 
@@ -38,8 +38,7 @@ export function corpusDescription(o: CorpusOptions, splits: readonly SplitSummar
     rules: {
       heldOutSentences: `normalised sentence s is held out when stableHash("sentence:" + s) / 2^32 < ${HELD_OUT_SENTENCE_FRACTION} (scripts/corpus/splits.ts isHeldOutSentence); list in heldout_sentences.txt`,
       heldOutVoices: 'voices.heldOut speak only dev_synth_heldout_voice.tsv',
-      speechCommands: `held-out speakers: fraction ${SPEECH_COMMANDS_HELD_OUT_FRACTION} by hash (isHeldOutSpeechCommandsSpeaker)`,
-      fsdd: `held-out speaker: ${FSDD_HELD_OUT_SPEAKER}`,
+      ...Object.fromEntries(real.map((r) => [r.set.folder, `held out for ${r.set.devManifest}: ${r.set.heldOutRule}`])),
       reserved: `never used: ${RESERVED_SPEECH.join(', ')} (fine-tuning benchmark)`
     },
     textSources: TEXT_SOURCES.map((s) => ({ name: s.name, weight: s.weight, licence: s.licence, ...counts[s.name] })),

@@ -29,7 +29,7 @@ export function isSpeakable(raw: string): boolean {
   return ALLOWED.test(text) && !ACRONYM.test(text) && !UNBALANCED.test(text) && !CODE_LIKE.test(text) && !MISREAD.test(text) && !text.includes('--')
 }
 
-export function wordCount(normalised: string): number {
+function wordCount(normalised: string): number {
   return normalised === '' ? 0 : normalised.split(' ').length
 }
 

@@ -4,13 +4,12 @@ export interface ExecOptions {
   /** Written to the child's stdin (which is closed either way). */
   input?: string | Buffer
   env?: NodeJS.ProcessEnv
-  cwd?: string
 }
 
 /** Runs a command without a shell and resolves with its stdout; rejects with the tail of stderr on failure. */
 export function execFile(command: string, args: readonly string[], options: ExecOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(command, args, { env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] })
     const out: Buffer[] = []
     const err: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
