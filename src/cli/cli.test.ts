@@ -1,6 +1,15 @@
+import * as tf from '@tensorflow/tfjs'
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { saveModelDir } from '../bench/checkpoint-files'
+import { Seq2SeqModel } from '../model/network/seq2seq'
+import { tinyModelConfig } from '../model/testing/tiny-setup'
+import { speakToWav } from '../node/tts'
+import { formatManifest } from '../shared/manifest'
 
 const bin = fileURLToPath(new URL('../../bin/s2s.mjs', import.meta.url))
 
@@ -35,5 +44,40 @@ describe('s2s command line', () => {
     const { status, stdout } = s2s('--help')
     expect(status).toBe(0)
     for (const verb of ['info', 'web', 'transcribe', 'eval', 'train', 'finetune', 'bench']) expect(stdout).toMatch(new RegExp(`^  ${verb} `, 'm'))
+  })
+})
+
+describe('s2s eval', () => {
+  let dir: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 's2s-eval-'))
+    await tf.setBackend('cpu')
+    const model = Seq2SeqModel.create(tinyModelConfig())
+    await saveModelDir(model, join(dir, 'untrained'))
+    model.dispose()
+    const texts = ['turn left', 'play some music']
+    texts.forEach((t, i) => speakToWav(t, join(dir, `${i}.wav`)))
+    writeFileSync(join(dir, 'ok.tsv'), formatManifest(texts.map((t, i) => ({ path: `${i}.wav`, durationSeconds: 1, speaker: 'slt', transcript: t, original: t }))))
+    writeFileSync(join(dir, 'missing.tsv'), formatManifest([{ path: 'gone.wav', durationSeconds: 1, speaker: 's', transcript: 'x', original: 'x' }]))
+    writeFileSync(join(dir, 'malformed.tsv'), 'relative_audio_path\tduration_seconds\tspeaker_id\ttranscript\n0.wav\tsoon\ts\tturn left\n')
+  })
+
+  it('scores a manifest with any checkpoint, even an untrained one, ending with the contract line', () => {
+    const { status, stdout } = s2s('eval', join(dir, 'ok.tsv'), '--model', join(dir, 'untrained'))
+    expect(status).toBe(0)
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^WER \d+\.\d\d% CER \d+\.\d\d% RTF \d+\.\d+ N 2$/)
+  })
+
+  it('exits 1 naming the row of a missing audio file or a malformed line', () => {
+    const missing = s2s('eval', join(dir, 'missing.tsv'), '--model', join(dir, 'untrained'))
+    expect(missing.status).toBe(1)
+    expect(missing.stderr.trim()).toMatch(/^s2s eval: .*missing\.tsv line 2: .*gone\.wav: no such file\.$/)
+    const malformed = s2s('eval', join(dir, 'malformed.tsv'), '--model', join(dir, 'untrained'))
+    expect(malformed.status).toBe(1)
+    expect(malformed.stderr.trim()).toMatch(/malformed\.tsv line 2: duration "soon" is not a non-negative number$/)
+  })
+
+  it('exits 2 without a manifest', () => {
+    expect(s2s('eval').status).toBe(2)
   })
 })

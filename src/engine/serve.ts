@@ -3,7 +3,9 @@ import { selectBackend } from './backend'
 import { runMatmulBenchmark } from './benchmark'
 import { Engine } from './engine'
 import type { MethodHandlers } from './methods'
-import { describeModelDir } from './model-info'
+import { ModelService } from './models/model-service'
+import { evaluateManifest } from './evaluate-manifest'
+import { registerProjectKernels } from '../model/kernels/register'
 import { bundledModelDir } from './paths'
 import pkg from '../../package.json'
 
@@ -22,7 +24,11 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
     process.stderr.write(`[engine] ${message}\n`)
     port.post({ kind: 'event', event: { type: 'log', level: 'info', message } })
   }
-  const backendReady = selectBackend(log, process.env.S2S_BACKEND)
+  const backendReady = selectBackend(log, process.env.S2S_BACKEND).then((choice) => {
+    registerProjectKernels()
+    return choice
+  })
+  const models = new ModelService(bundledModelDir())
   const handlers: MethodHandlers = {
     'engine.ping': async () => {
       await backendReady
@@ -30,11 +36,15 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
     },
     'engine.info': async () => {
       const choice = await backendReady
-      return { appVersion: pkg.version, backend: choice.backend, backendAttempts: choice.attempts, model: describeModelDir(bundledModelDir()) }
+      return { appVersion: pkg.version, backend: choice.backend, backendAttempts: choice.attempts, model: models.describe() }
     },
     'engine.benchmark': async ({ seconds }, ctx) => {
       await backendReady
       return runMatmulBenchmark(seconds, ctx)
+    },
+    'asr.evaluate': async ({ manifest, modelDir, limit }, ctx) => {
+      await backendReady
+      return models.withRecognizer(modelDir, (recognizer, info) => evaluateManifest(recognizer, info, manifest, ctx, limit))
     }
   }
   const engine = new Engine(handlers, (message) => port.post(message))

@@ -99,7 +99,7 @@ describe('browser host access control', () => {
 })
 
 describe('browser host messages', () => {
-  it('answers malformed JSON, malformed envelopes and unknown methods with clear errors, and keeps serving', async () => {
+  it('answers malformed JSON, malformed envelopes, unknown and local-only methods with clear errors, and keeps serving', async () => {
     const ws = (await open(host.token)) as WebSocket
     const notJson = await exchange(ws, '{not json')
     expect(notJson).toMatchObject({ kind: 'error', error: { code: 'bad-request', message: 'Message is not valid JSON.' } })
@@ -109,6 +109,8 @@ describe('browser host messages', () => {
     expect(unknown).toMatchObject({ kind: 'error', id: 'u1', error: { code: 'unknown-method' } })
     const badParams = await exchange(ws, JSON.stringify({ kind: 'call', id: 'p1', method: 'engine.benchmark', params: { seconds: 'lots' } }))
     expect(badParams).toMatchObject({ kind: 'error', id: 'p1', error: { code: 'bad-request' } })
+    const local = await exchange(ws, JSON.stringify({ kind: 'call', id: 'l1', method: 'asr.evaluate', params: { manifest: '/etc/passwd' } }))
+    expect(local).toMatchObject({ kind: 'error', id: 'l1', error: { code: 'unauthorized' } })
     const info = await exchange(ws, JSON.stringify({ kind: 'call', id: 'i1', method: 'engine.info', params: {} }))
     expect(info).toMatchObject({ kind: 'result', id: 'i1', result: { backend: 'cpu' } })
     ws.close()

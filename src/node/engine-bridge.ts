@@ -1,4 +1,4 @@
-import { isHostMethod, type Method } from '../shared/contract'
+import { isHostMethod, LOCAL_ONLY_METHODS, type Method } from '../shared/contract'
 import type { EngineApi } from '../shared/rpc-client'
 import { clientMessageSchema, type ServerMessage } from '../shared/protocol'
 import { toSerializedError } from '../shared/errors'
@@ -29,6 +29,9 @@ export function bridgeConnection(engine: EngineApi, send: (message: ServerMessag
     const engineId = prefix + message.id
     if (message.kind === 'cancel') return engine.cancel(engineId)
     if (isHostMethod(message.method)) return send({ kind: 'result', id: message.id, result: { pong: true, at: Date.now() } })
+    if (LOCAL_ONLY_METHODS.has(message.method as Method)) {
+      return send({ kind: 'error', id: message.id, error: { code: 'unauthorized', message: `${message.method} is only available to local tools (the s2s command line).` } })
+    }
     open.add(engineId)
     engine
       .call(message.method as Method, message.params as never, engineId)

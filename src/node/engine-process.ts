@@ -9,7 +9,7 @@ const entry = fileURLToPath(new URL('../engine/entry-node.ts', import.meta.url))
 export interface EngineProcessOptions {
   /** Extra environment for the engine (e.g. S2S_BACKEND). */
   env?: Record<string, string>
-  /** Receives the engine's stderr lines; default: forwarded to this process's stderr. */
+  /** Receives the engine's stdout and stderr text; default: forwarded to this process's stderr. */
   onStderr?: (text: string) => void
   /** Called once when the process has exited, with a short description of why. */
   onExit?: (reason: string) => void
@@ -29,7 +29,7 @@ export class EngineProcess implements EngineHandle {
       execArgv: ['--import', 'tsx'],
       env: { ...process.env, ...options.env },
       serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc']
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc']
     })
     this.client = new RpcClient((message) => {
       if (this.#exited || !this.#child.connected) throw new Error('engine process has exited')
@@ -37,6 +37,8 @@ export class EngineProcess implements EngineHandle {
     })
     this.#child.on('message', (message) => this.client.receive(message as ServerMessage))
     const onStderr = options.onStderr ?? ((text: string) => process.stderr.write(text))
+    // The engine's own output (and TF.js's console banners) is diagnostics, never the command's output.
+    this.#child.stdout?.on('data', (chunk: Buffer) => onStderr(chunk.toString()))
     this.#child.stderr?.on('data', (chunk: Buffer) => onStderr(chunk.toString()))
     this.#child.on('exit', (code, signal) => {
       this.#exited = true

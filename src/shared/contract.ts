@@ -13,10 +13,20 @@ export const methodParams = {
   /** Version, backend and model state. */
   'engine.info': z.object({}).strict(),
   /** Measures matmul throughput on the active backend for `seconds`; a cancellable long job. */
-  'engine.benchmark': z.object({ seconds: z.number().min(0.1).max(120) }).strict()
+  'engine.benchmark': z.object({ seconds: z.number().min(0.1).max(120) }).strict(),
+  /** Scores a manifest (shared TSV format): WER, CER, RTF. Local callers only (it reads paths). */
+  'asr.evaluate': z
+    .object({ manifest: z.string().min(1).max(4096), modelDir: z.string().min(1).max(4096).optional(), limit: z.number().int().positive().optional() })
+    .strict()
 } as const
 
 export type Method = keyof typeof methodParams
+/**
+ * Methods that take file-system paths: only local callers (the CLI) may use them; the page bridges refuse them,
+ * so a compromised page cannot make the engine read arbitrary files.
+ */
+export const LOCAL_ONLY_METHODS: ReadonlySet<Method> = new Set<Method>(['asr.evaluate'])
+
 /** Methods a broker answers itself; the engine never sees them. */
 export type HostMethod = 'host.ping'
 export type EngineMethod = Exclude<Method, HostMethod>
@@ -48,6 +58,25 @@ export interface EngineInfo {
   model: ModelInfo
 }
 
+/** One scored utterance of an evaluation. */
+export interface EvaluatedUtterance {
+  audio: string
+  reference: string
+  hypothesis: string
+}
+
+export interface EvaluationResult {
+  /** Rates in percent. */
+  wer: number
+  cer: number
+  /** Seconds of processing (features + model) per second of audio. */
+  rtf: number
+  n: number
+  audioSeconds: number
+  model: ModelInfo
+  utterances: EvaluatedUtterance[]
+}
+
 export interface BenchmarkResult {
   backend: BackendName
   gflops: number
@@ -60,6 +89,7 @@ export interface MethodResults {
   'engine.ping': { pong: true; at: number }
   'engine.info': EngineInfo
   'engine.benchmark': BenchmarkResult
+  'asr.evaluate': EvaluationResult
 }
 
 export type ResultOf<M extends Method> = MethodResults[M]
