@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import '@tensorflow/tfjs-backend-wasm'
 import type { BackendAttempt, BackendName } from '../shared/contract'
+import { registerProjectKernels } from '../model/kernels/register'
 
 export interface BackendChoice {
   backend: BackendName
@@ -55,4 +56,14 @@ export async function selectBackend(log: (line: string) => void, forced?: string
     }
   }
   throw new Error(`no TF.js backend could start: ${attempts.map((a) => `${a.name}: ${a.reason}`).join('; ')}`)
+}
+
+/**
+ * Everything a process needs before running the model: the backend (S2S_BACKEND pins one) and the project's
+ * kernels (custom fused ops and the faster wasm replacements).
+ */
+export async function prepareTensorRuntime(log: (line: string) => void): Promise<BackendChoice> {
+  const choice = await selectBackend(log, process.env.S2S_BACKEND)
+  registerProjectKernels()
+  return choice
 }

@@ -1,11 +1,10 @@
 import type { ServerMessage } from '../shared/protocol'
-import { selectBackend } from './backend'
+import { prepareTensorRuntime } from './backend'
 import { runMatmulBenchmark } from './benchmark'
 import { Engine } from './engine'
 import type { MethodHandlers } from './methods'
 import { ModelService } from './models/model-service'
 import { evaluateManifest } from './evaluate-manifest'
-import { registerProjectKernels } from '../model/kernels/register'
 import { bundledModelDir } from './paths'
 import pkg from '../../package.json'
 
@@ -24,10 +23,7 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
     process.stderr.write(`[engine] ${message}\n`)
     port.post({ kind: 'event', event: { type: 'log', level: 'info', message } })
   }
-  const backendReady = selectBackend(log, process.env.S2S_BACKEND).then((choice) => {
-    registerProjectKernels()
-    return choice
-  })
+  const backendReady = prepareTensorRuntime(log)
   const models = new ModelService(bundledModelDir())
   const handlers: MethodHandlers = {
     'engine.ping': async () => {

@@ -1,0 +1,65 @@
+import { resolve, join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { prepareTensorRuntime } from '../../engine/backend'
+import { formatRate, runTraining } from '../../node/training/train-run'
+import type { TrainProgress } from '../../model/training/trainer-state'
+import { UsageError, type Command } from '../command'
+
+const LOG_EVERY_MS = 60_000
+
+function positiveInt(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got "${value}"`)
+  return n
+}
+
+/** One progress line: where the run is, how fast, and how good. */
+function describe(p: TrainProgress): string {
+  return `step ${p.step}/${p.maxSteps} epoch ${p.epoch} loss ${p.loss.toFixed(3)} (ctc ${p.ctcLoss.toFixed(3)} ce ${p.ceLoss.toFixed(3)}) lr ${p.learningRate.toExponential(2)} |g| ${p.gradNorm.toFixed(2)} ${p.audioSecondsPerSecond.toFixed(0)} audio-s/s best dev CER ${formatRate(p.bestDevCer)}`
+}
+
+export const trainCommand: Command = {
+  name: 'train',
+  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--checkpoint-every N] [--validate-every N]',
+  summary: 'train the base model on a corpus made by `npm run corpus`; resumes from RUN/checkpoint',
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, cache: { type: 'string' } },
+      strict: true
+    })
+    const corpus = resolve(values.corpus ?? 'data/corpus')
+    const { backend } = await prepareTensorRuntime(() => undefined)
+    console.log(`backend: ${backend}`)
+    const controller = new AbortController()
+    const stop = (): void => {
+      console.log('stopping after this step (resume state is saved every --checkpoint-every steps)')
+      controller.abort()
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+    let lastLog = 0
+    const result = await runTraining({
+      trainManifest: join(corpus, 'train.tsv'),
+      devManifest: join(corpus, 'dev_synth.tsv'),
+      runDir: resolve(values.run ?? 'training/base'),
+      cacheDir: resolve(values.cache ?? 'data/cache/features'),
+      trainConfig: {
+        ...(values.steps && { maxSteps: positiveInt(values.steps, 'steps') }),
+        checkpointEvery: positiveInt(values['checkpoint-every'], 'checkpoint-every') ?? 100,
+        ...(values['validate-every'] && { validateEvery: positiveInt(values['validate-every'], 'validate-every') })
+      },
+      signal: controller.signal,
+      log: (line) => console.log(line),
+      onProgress: (p) => {
+        const now = Date.now()
+        if (p.phase === 'training' && p.devCer === null && now - lastLog < LOG_EVERY_MS) return
+        lastLog = now
+        console.log(p.devCer === null ? describe(p) : `validation at step ${p.step}: dev CER ${formatRate(p.devCer)} (best ${formatRate(p.bestDevCer)})`)
+      }
+    })
+    console.log(`training ${result.phase} at step ${result.state.step}; best dev CER ${formatRate(result.state.bestDevCer)}`)
+    return 0
+  }
+}

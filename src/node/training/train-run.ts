@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadTrainingCheckpoint, saveModelDir, saveTrainingCheckpoint } from '../../bench/checkpoint-files'
+import { loadFeatureSet } from '../../engine/data/feature-set'
+import { defaultModelConfig, type ModelConfig } from '../../model/config'
+import { Seq2SeqModel } from '../../model/network/seq2seq'
+import { Vocabulary } from '../../model/text/vocabulary'
+import type { ShardRunner } from '../../model/training/gradient-worker'
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../model/training/train-config'
+import { Trainer, type TrainResult, type TrainingCheckpoint } from '../../model/training/trainer'
+import type { TrainProgress } from '../../model/training/trainer-state'
+import { writeFileAtomic } from '../atomic-write'
+import { cmvnOf, examplesOf } from './examples'
+
+export interface TrainRunOptions {
+  /** Manifests of the training and validation data. */
+  trainManifest: string
+  devManifest: string
+  /** Run folder: `checkpoint/` (resume state, overwritten) and `best/` (best dev CER model). */
+  runDir: string
+  /** Feature cache folder. */
+  cacheDir: string
+  trainConfig?: Partial<TrainConfig>
+  /** Architecture of a fresh run (ignored when resuming). */
+  modelConfig?: ModelConfig
+  /** Validation utterances used for early stopping (a fixed prefix of the dev manifest). */
+  devLimit?: number
+  shardRunner?: ShardRunner
+  signal?: AbortSignal
+  log: (line: string) => void
+  onProgress?: (progress: TrainProgress) => void
+}
+
+/**
+ * Trains (or resumes) a model on cached features: resume state is written atomically to runDir/checkpoint
+ * (periodically and at the end), the best-dev-CER model to runDir/best with a meta.json.
+ */
+export async function runTraining(options: TrainRunOptions): Promise<TrainResult> {
+  const resumeDir = join(options.runDir, 'checkpoint')
+  const resumed = existsSync(join(resumeDir, 'optimizer.json')) ? await loadTrainingCheckpoint(resumeDir) : null
+  const config = resumed?.model.config ?? options.modelConfig ?? defaultModelConfig()
+  const vocabulary = new Vocabulary(config.tokens)
+  const progress = (what: string) => (done: number, total: number) => done % 200 === 0 && options.log(`features ${what}: ${done}/${total}`)
+  const trainSet = await loadFeatureSet(options.trainManifest, config.features, { cacheDir: options.cacheDir, onProgress: progress('train'), signal: options.signal })
+  const devSet = await loadFeatureSet(options.devManifest, config.features, { cacheDir: options.cacheDir, onProgress: progress('dev'), signal: options.signal })
+  const train = examplesOf(trainSet, vocabulary)
+  const dev = examplesOf(devSet, vocabulary).slice(0, options.devLimit ?? 200)
+  options.log(`data: ${train.length} training utterances (${(trainSet.seconds / 3600).toFixed(2)} h), ${dev.length} validation utterances`)
+
+  const model = resumed?.model ?? Seq2SeqModel.create({ ...config, cmvn: config.cmvn ?? cmvnOf(train) })
+  const trainConfig = { ...DEFAULT_TRAIN_CONFIG, ...options.trainConfig }
+  const trainer = new Trainer(model, trainConfig, resumed?.resume)
+  if (resumed) Object.values(resumed.resume.tensors).forEach((t) => t.dispose()) // the optimizer holds its own copies
+  if (resumed) options.log(`resumed at step ${trainer.state.step} (best dev CER ${formatRate(trainer.state.bestDevCer)})`)
+  options.log(`model: ${model.parameterCount} parameters; training to step ${trainConfig.maxSteps}`)
+  try {
+    return await trainer.fit(train, dev, {
+      signal: options.signal,
+      shardRunner: options.shardRunner,
+      onProgress: options.onProgress,
+      onCheckpoint: (checkpoint) => writeCheckpoint(checkpoint, options.runDir)
+    })
+  } finally {
+    trainer.dispose()
+    model.dispose()
+  }
+}
+
+async function writeCheckpoint(checkpoint: TrainingCheckpoint, runDir: string): Promise<void> {
+  if (checkpoint.reason !== 'best') return saveTrainingCheckpoint(checkpoint, join(runDir, 'checkpoint'))
+  const bestDir = join(runDir, 'best')
+  await saveModelDir(checkpoint.model, bestDir)
+  const meta = { name: 's2s-en', version: `0.1.${checkpoint.state.step}`, step: checkpoint.state.step, devCer: checkpoint.state.bestDevCer, savedAt: new Date().toISOString() }
+  await writeFileAtomic(join(bestDir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n')
+}
+
+export const formatRate = (rate: number | null): string => (rate === null ? 'n/a' : `${(100 * rate).toFixed(2)}%`)
