@@ -67,7 +67,11 @@ describe('project wasm kernels match the cpu backend', () => {
       const b = data([3, 7, 2], 5)
       return [
         tf.matMul(a, b), tf.matMul(tf.transpose(a, [0, 2, 1]), b, true, false), tf.matMul(a, tf.transpose(b, [0, 2, 1]), false, true),
-        tf.matMul(tf.transpose(a, [0, 2, 1]), tf.transpose(b, [0, 2, 1]), true, true), tf.matMul(data([6, 4], 6), data([5, 4], 7), false, true)
+        tf.matMul(tf.transpose(a, [0, 2, 1]), tf.transpose(b, [0, 2, 1]), true, true), tf.matMul(data([6, 4], 6), data([5, 4], 7), false, true),
+        // matrix-vector products with transposes (computed in JS)
+        tf.matMul(data([7, 5], 12), data([7, 1], 13), true, false), tf.matMul(data([1, 6], 14), data([4, 6], 15), false, true),
+        tf.matMul(data([3, 1, 5], 16), data([3, 4, 5], 17), false, true), tf.matMul(data([3, 5, 2], 18), data([1, 5, 1], 19), true, false),
+        tf.matMul(data([6, 1], 20), data([4, 6], 21), true, true)
       ]
     })
     expectClose(cpu, wasm, 1e-4)

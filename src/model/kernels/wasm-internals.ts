@@ -9,6 +9,7 @@ export interface WasmBackendLike {
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo
   typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array
   disposeData(dataId: tf.DataId): boolean
+  incRef(dataId: tf.DataId): void
 }
 
 /** Arguments every kernel function receives. */

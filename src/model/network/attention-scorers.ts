@@ -1,13 +1,15 @@
 import * as tf from '@tensorflow/tfjs'
 import type { AttentionConfig } from '../config'
+import type { AttentionMemory } from './attention'
+import { contract } from './contract'
 import type { ParamBuilder } from './params'
 
 /** Scoring function s(h_t, S_i) of the seed's attention; `prepare` hoists everything that depends only on S. */
 export interface AttentionScorer {
   /** memory S [B, T', D] -> keys [B, T', K] (computed once per utterance). */
   prepare(memory: tf.Tensor3D): tf.Tensor3D
-  /** keys, decoder state h_t [B, Hd], previous alignment [B, T'] -> unnormalised scores [B, T']. */
-  score(keys: tf.Tensor3D, query: tf.Tensor2D, prevAlign: tf.Tensor2D): tf.Tensor2D
+  /** prepared memory, decoder state h_t [B, Hd], previous alignment [B, T'] -> unnormalised scores [B, T']. */
+  score(mem: AttentionMemory, query: tf.Tensor2D, prevAlign: tf.Tensor2D): tf.Tensor2D
 }
 
 /** Scorer weights; which fields exist depends on the attention type. */
@@ -44,9 +46,8 @@ const need = (v: tf.Variable | undefined, what: string): tf.Variable => {
   return v
 }
 
-/** [B, T', K] x [B, K] -> [B, T'] as a batched matmul with the query as a column. */
-const dotScores = (keys: tf.Tensor3D, query: tf.Tensor2D): tf.Tensor2D =>
-  tf.squeeze(tf.matMul(keys, tf.expandDims(query, 2)), [2])
+/** keys [B, T', K] · query [B, K] -> [B, T']. */
+const dotScores = (mem: AttentionMemory, query: tf.Tensor2D): tf.Tensor2D => contract(mem.keys, mem.keysT, query, 'K')
 
 /** Additive energies v·tanh(keys + W_q h [+ loc]) for additive and location-aware scoring. */
 function additiveScores(w: AttentionWeights, keys: tf.Tensor3D, query: tf.Tensor2D, loc: tf.Tensor3D | null): tf.Tensor2D {
@@ -73,19 +74,19 @@ function locationFeatures(w: AttentionWeights, prevAlign: tf.Tensor2D): tf.Tenso
 export function attentionScorer(w: AttentionWeights): AttentionScorer {
   switch (w.type) {
     case 'dot':
-      return { prepare: (m) => m, score: (keys, q) => dotScores(keys, q) }
+      return { prepare: (m) => m, score: (mem, q) => dotScores(mem, q) }
     case 'general':
       return {
         prepare: (m) => tf.reshape(tf.matMul(tf.reshape(m, [-1, m.shape[2]]), need(w.wa, 'wa')), [m.shape[0], m.shape[1], -1]),
-        score: (keys, q) => dotScores(keys, q)
+        score: (mem, q) => dotScores(mem, q)
       }
     case 'additive':
     case 'location': {
       const prepare = (m: tf.Tensor3D): tf.Tensor3D =>
         tf.reshape(tf.matMul(tf.reshape(m, [-1, m.shape[2]]), need(w.wk, 'wk')), [m.shape[0], m.shape[1], -1])
       return w.type === 'additive'
-        ? { prepare, score: (keys, q) => additiveScores(w, keys, q, null) }
-        : { prepare, score: (keys, q, prev) => additiveScores(w, keys, q, locationFeatures(w, prev)) }
+        ? { prepare, score: (mem, q) => additiveScores(w, mem.keys, q, null) }
+        : { prepare, score: (mem, q, prev) => additiveScores(w, mem.keys, q, locationFeatures(w, prev)) }
     }
   }
 }

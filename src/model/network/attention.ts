@@ -1,10 +1,13 @@
 import * as tf from '@tensorflow/tfjs'
 import type { AttentionScorer } from './attention-scorers'
+import { contract } from './contract'
 
 /** Per-utterance attention inputs, computed once before decoding. */
 export interface AttentionMemory {
   memory: tf.Tensor3D // S [B, T', D]
+  memoryT: tf.Tensor3D // Sᵀ [B, D, T'] (for contract)
   keys: tf.Tensor3D // scorer.prepare(S) [B, T', K]
+  keysT: tf.Tensor3D // keys transposed [B, K, T'] (dot / general scoring)
   maskBias: tf.Tensor2D // 0 on valid steps, -1e9 on padding [B, T']
 }
 
@@ -13,7 +16,9 @@ export function prepareAttention(scorer: AttentionScorer, memory: tf.Tensor3D, l
   const [batch, steps] = memory.shape
   const bias = new Float32Array(batch * steps)
   lengths.forEach((len, b) => bias.fill(-1e9, b * steps + Math.min(len, steps), (b + 1) * steps))
-  return { memory, keys: scorer.prepare(memory), maskBias: tf.tensor2d(bias, [batch, steps]) }
+  const keys = scorer.prepare(memory)
+  const t = (x: tf.Tensor3D): tf.Tensor3D => tf.transpose(x, [0, 2, 1])
+  return { memory, memoryT: t(memory), keys, keysT: keys === memory ? t(memory) : t(keys), maskBias: tf.tensor2d(bias, [batch, steps]) }
 }
 
 /** Uniform alignment over each utterance's valid steps [B, T'] (the location-aware start state). */
@@ -29,7 +34,7 @@ export function uniformAlignment(lengths: readonly number[], steps: number): tf.
  * @returns context α_t [B, D] and alignment e [B, T'] (for the alignment view)
  */
 export function attend(scorer: AttentionScorer, mem: AttentionMemory, query: tf.Tensor2D, prevAlign: tf.Tensor2D): { context: tf.Tensor2D; align: tf.Tensor2D } {
-  const align = tf.softmax(tf.add(scorer.score(mem.keys, query, prevAlign), mem.maskBias)) as tf.Tensor2D
-  const context = tf.squeeze(tf.matMul(tf.expandDims(align, 1), mem.memory), [1]) as tf.Tensor2D
+  const align = tf.softmax(tf.add(scorer.score(mem, query, prevAlign), mem.maskBias)) as tf.Tensor2D
+  const context = contract(mem.memory, mem.memoryT, align, 'N')
   return { context, align }
 }

@@ -14,4 +14,6 @@ export interface RecurrentCell {
   initialState(batch: number): tf.Tensor2D[]
   /** One time step: projected input [B, G] and state -> new state; element 0 is the output h [B, H]. */
   step(xProj: tf.Tensor2D, state: tf.Tensor2D[]): tf.Tensor2D[]
+  /** Optional whole-sequence fast path with the same semantics as runRecurrence: [T, B, G] -> h [T, B, H]. */
+  sequence?(xProjTBG: tf.Tensor3D, maskTB1: tf.Tensor3D, reverse: boolean): tf.Tensor3D
 }

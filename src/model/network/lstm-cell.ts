@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
+import { fusedLstmAvailable, lstmCellFused } from '../kernels/lstm-cell-kernels'
 import type { RecurrentCell } from './cell'
+import { lstmSequence } from './lstm-sequence'
 import type { ParamBuilder } from './params'
 
 /** LSTM weights; gate order along the 4H axis is i, f, c~ (candidate), o. */
@@ -42,15 +44,30 @@ export function lstmGates(z: tf.Tensor2D, c: tf.Tensor2D, peep: tf.Tensor1D[] | 
   return [tf.mul(o, tf.tanh(cNext)), cNext]
 }
 
-/** Binds LSTM weights into a RecurrentCell with state [h, c]. */
+/**
+ * Binds LSTM weights into a RecurrentCell with state [h, c]. When the fused cell kernels are registered for
+ * the active backend (registerProjectKernels) steps use them and whole sequences use lstmSequence; otherwise
+ * the composite ops of lstmGates run (same maths).
+ */
 export function lstmCell(w: LstmWeights): RecurrentCell {
   const units = w.wh.shape[0]!
-  const peep = w.peep ? (tf.unstack(w.peep) as tf.Tensor1D[]) : null
-  return {
+  const base = {
     units,
     gateWidth: 4 * units,
-    project: (x) => tf.add(tf.matMul(x, w.wx), w.b),
-    initialState: (batch) => [tf.zeros([batch, units]), tf.zeros([batch, units])],
-    step: (xProj, [h, c]) => lstmGates(tf.add(xProj, tf.matMul(h!, w.wh)), c!, peep)
+    project: (x: tf.Tensor2D) => tf.add(tf.matMul(x, w.wx), w.b) as tf.Tensor2D,
+    initialState: (batch: number) => [tf.zeros([batch, units]), tf.zeros([batch, units])] as tf.Tensor2D[]
+  }
+  if (!fusedLstmAvailable()) {
+    const peep = w.peep ? (tf.unstack(w.peep) as tf.Tensor1D[]) : null
+    return { ...base, step: (xProj, [h, c]) => lstmGates(tf.add(xProj, tf.matMul(h!, w.wh)), c!, peep) }
+  }
+  const peep = (w.peep ?? tf.zeros([3, units])) as tf.Tensor2D
+  return {
+    ...base,
+    step: (xProj, [h, c]) => {
+      const out = lstmCellFused(tf.add(xProj, tf.matMul(h!, w.wh)), c!, peep, tf.ones([h!.shape[0], 1]))
+      return [out.h, out.c]
+    },
+    sequence: (xProj, mask, reverse) => lstmSequence(xProj, w.wh as tf.Tensor2D, peep, mask, reverse)
   }
 }

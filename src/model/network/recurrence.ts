@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs'
 import type { RecurrentCell } from './cell'
 
 /**
- * Runs a cell over a whole sequence. Time-major tensors are split once (one Unpack), never sliced per step.
+ * Runs a cell over a whole sequence (through the cell's own fast path when it has one). Time-major tensors are split once (one Unpack), never sliced per step.
  * Padding: state is multiplied by the step mask, so it stays zero over padded steps; that makes the reverse
  * direction start at each sequence's own last frame and leaves zeros in padded outputs.
  * @param xProjTBG projected inputs [T, B, G]
@@ -11,6 +11,7 @@ import type { RecurrentCell } from './cell'
  * @returns outputs h [T, B, H] in time order
  */
 export function runRecurrence(cell: RecurrentCell, xProjTBG: tf.Tensor3D, maskTB1: tf.Tensor3D, reverse: boolean): tf.Tensor3D {
+  if (cell.sequence) return cell.sequence(xProjTBG, maskTB1, reverse)
   const [steps, batch] = xProjTBG.shape
   const xs = tf.unstack(xProjTBG) as tf.Tensor2D[]
   const masks = tf.unstack(maskTB1) as tf.Tensor2D[]

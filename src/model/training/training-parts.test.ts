@@ -1,0 +1,74 @@
+import * as tf from '@tensorflow/tfjs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { charErrorRate, editDistance, wordErrorRate } from '../decoding/metrics'
+import { clipByGlobalNorm, learningRateAt } from './adam'
+import { bucketBatches } from './bucketing'
+import { collate, shardBatch, targetTensors } from './collate'
+import type { Example } from './example'
+import { Random } from './random'
+import { specAugment } from './spec-augment'
+
+beforeAll(async () => {
+  await tf.setBackend('cpu')
+})
+
+const ex = (frames: number, id = String(frames)): Example => ({ id, tokens: [5], feats: { frames, dim: 4, data: new Float32Array(frames * 4).fill(1) } })
+
+describe('training utilities', () => {
+  it('learning rate warms up linearly then decays as 1/sqrt(step)', () => {
+    expect(learningRateAt(50, 1e-3, 100)).toBeCloseTo(5e-4)
+    expect(learningRateAt(100, 1e-3, 100)).toBeCloseTo(1e-3)
+    expect(learningRateAt(400, 1e-3, 100)).toBeCloseTo(5e-4)
+  })
+
+  it('clips gradients to the global norm and reports the norm before clipping', () => {
+    const grads = new Map([['a', tf.tensor1d([3, 0])], ['b', tf.tensor1d([4])]])
+    const { grads: clipped, norm } = clipByGlobalNorm(grads, 1)
+    expect(norm).toBeCloseTo(5)
+    expect(clipped.get('a')!.arraySync()).toEqual([expect.closeTo(0.6), 0])
+    expect(clipped.get('b')!.arraySync()).toEqual([expect.closeTo(0.8)])
+    tf.dispose([...grads.values(), ...clipped.values()])
+  })
+
+  it('buckets by length within the padded-frame budget and covers every example once', () => {
+    const examples = [50, 10, 300, 20, 40, 290, 15, 60].map((f) => ex(f))
+    const batches = bucketBatches(examples, 320, 4, new Random(1))
+    expect(batches.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    for (const b of batches) {
+      const longest = Math.max(...b.map((i) => examples[i]!.feats.frames))
+      expect(b.length * longest <= 320 || b.length === 1).toBe(true)
+    }
+  })
+
+  it('collates with CMVN, pads targets with sos/eos, and shards without changing content', () => {
+    const hb = collate([ex(3), ex(5)], { mean: [1, 1, 1, 1], std: [2, 2, 2, 2] }, 0.01)
+    expect([hb.batch, hb.frames, hb.dim]).toEqual([2, 5, 4])
+    expect(hb.feats.every((v) => v === 0)).toBe(true)
+    expect(hb.audioSeconds).toBeCloseTo(0.08)
+    const shards = shardBatch(hb, 2)
+    expect(shards.map((s) => [s.batch, s.frames])).toEqual([[1, 3], [1, 5]])
+    const t = targetTensors([[5, 6], [7]])
+    expect(t.yIn.arraySync()).toEqual([[2, 5, 6], [2, 7, 0]])
+    expect(t.yOut.arraySync()).toEqual([[5, 6, 3], [7, 3, 0]])
+    expect(t.yMask.arraySync()).toEqual([[1, 1, 1], [1, 1, 0]])
+    tf.dispose([t.yIn, t.yOut, t.yMask])
+  })
+
+  it('SpecAugment masks only inside each utterance, deterministically per seed', () => {
+    const run = (seed: number): Float32Array => {
+      const hb = collate([ex(100), ex(60)], null, 0.01)
+      specAugment(hb, { freqMasks: 1, freqWidth: 2, timeMasks: 2, timeWidth: 20, timeRatio: 0.2 }, new Random(seed))
+      return hb.feats
+    }
+    const a = run(3)
+    expect(a).toEqual(run(3))
+    expect(a.some((v) => v === 0)).toBe(true)
+    expect(a.subarray((100 + 60) * 4).every((v) => v === 0)).toBe(true) // padding of utterance 2 stays zero
+  })
+
+  it('edit distance, WER and CER', () => {
+    expect(editDistance([...'kitten'], [...'sitting'])).toBe(3)
+    expect(wordErrorRate([['the cat sat', 'the cat sat down'], ['a b', 'a c']]).rate).toBeCloseTo(2 / 5)
+    expect(charErrorRate([['ab cd', 'ab  cd']]).rate).toBe(0)
+  })
+})
