@@ -19,6 +19,21 @@ export interface GreedyOptions {
   maxLenRatio?: number
 }
 
+/** Argmax of row b of logits [B, V]; adds its log-probability to the hypothesis unless it is finished. */
+function pickBest(logits: ArrayLike<number>, b: number, vocab: number, hyp: GreedyHypothesis, finished: boolean): number {
+  let best = 0
+  let max = -Infinity
+  for (let k = 0; k < vocab; k++) {
+    if (logits[b * vocab + k]! > max) [max, best] = [logits[b * vocab + k]!, k]
+  }
+  if (!finished) {
+    let sum = 0
+    for (let k = 0; k < vocab; k++) sum += Math.exp(logits[b * vocab + k]! - max)
+    hyp.logProb -= Math.log(sum)
+  }
+  return best
+}
+
 /**
  * Batched greedy search: start from sos, feed back the argmax until every utterance emitted eos.
  * Leaves no tensors behind.
@@ -31,31 +46,28 @@ export function greedySearch(model: Seq2SeqModel, feats: tf.Tensor3D, lengths: r
     const enc = encode(model.encoder, model.config.encoder, feats, lengths)
     const session = openDecoderSession(model.decoder, model.scorer, enc.memory, enc.lengths)
     const maxSteps = Math.ceil((opts.maxLenRatio ?? 1) * enc.memory.shape[1]) + 2
+    const vocab = model.config.tokens.length
     const done = new Array<boolean>(batch).fill(false)
     let state: DecoderState = initialDecoderState(session)
-    let prev: tf.Tensor1D = tf.fill([batch], SOS_ID, 'int32')
+    let prev = new Int32Array(batch).fill(SOS_ID)
     for (let u = 0; u < maxSteps && done.includes(false); u++) {
       const next = tf.tidy(() => {
-        const st = advanceDecoder(session, embedTokens(session, prev), state)
-        const logp = tf.logSoftmax(outputLogits(session.weights, st.context, st.h))
-        return { ...st, ids: tf.argMax(logp, 1) as tf.Tensor1D, best: tf.max(logp, 1) as tf.Tensor1D }
+        const st = advanceDecoder(session, embedTokens(session, tf.tensor1d(prev, 'int32')), state)
+        return { ...st, logits: outputLogits(session.weights, st.context, st.h) }
       })
-      tf.dispose([prev, state.h, state.c, state.context, state.align])
-      const ids = next.ids.dataSync()
-      const best = next.best.dataSync()
+      tf.dispose([state.h, state.c, state.context, state.align])
+      const logits = next.logits.dataSync() // [B, V]: argmax and log-softmax on 32 values are cheaper in JS
       const align = next.align.arraySync()
+      next.logits.dispose()
+      prev = Int32Array.from({ length: batch }, (_, b) => pickBest(logits, b, vocab, hyps[b]!, done[b]!))
       for (let b = 0; b < batch; b++) {
         if (done[b]) continue
-        hyps[b]!.logProb += best[b]!
-        if (ids[b] === EOS_ID) {
-          done[b] = true
-          continue
+        if (prev[b] === EOS_ID) done[b] = true
+        else {
+          hyps[b]!.tokens.push(prev[b]!)
+          hyps[b]!.attention.push(align[b]!.slice(0, enc.lengths[b]))
         }
-        hyps[b]!.tokens.push(ids[b]!)
-        hyps[b]!.attention.push(align[b]!.slice(0, enc.lengths[b]))
       }
-      tf.dispose([next.best])
-      prev = next.ids
       state = next
     }
   })

@@ -1,5 +1,5 @@
 import { frameCount, type FeatureConfig, type FeatureMatrix } from './feature-config'
-import { melFilterBank } from './mel-filterbank'
+import { melFilterBank, type MelFilter } from './mel-filterbank'
 import { meydaHannWindow, meydaPowerSpectrum } from './meyda-spectrum'
 
 /**
@@ -9,7 +9,7 @@ import { meydaHannWindow, meydaPowerSpectrum } from './meyda-spectrum'
  */
 export class LogMelFrameExtractor {
   readonly dim: number
-  private readonly bank: Float32Array
+  private readonly bank: MelFilter[]
   private readonly window: Float32Array
   private readonly padded: Float32Array
 
@@ -28,11 +28,10 @@ export class LogMelFrameExtractor {
     const { windowSamples, sampleRate, logFloor } = this.cfg
     for (let i = 0; i < windowSamples; i++) this.padded[i] = pcm[start + i]! * this.window[i]!
     const power = meydaPowerSpectrum(this.padded, sampleRate)
-    const bins = power.length
     for (let m = 0; m < this.dim; m++) {
+      const { start, weights } = this.bank[m]!
       let energy = 0
-      const row = m * bins
-      for (let k = 0; k < bins; k++) energy += this.bank[row + k]! * power[k]!
+      for (let k = 0; k < weights.length; k++) energy += weights[k]! * power[start + k]!
       out[outOffset + m] = Math.log(energy + logFloor)
     }
   }

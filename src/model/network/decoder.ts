@@ -2,8 +2,7 @@ import * as tf from '@tensorflow/tfjs'
 import type { DecoderConfig } from '../config'
 import { attend, prepareAttention, uniformAlignment, type AttentionMemory } from './attention'
 import type { AttentionScorer } from './attention-scorers'
-import type { RecurrentCell } from './cell'
-import { createLstmWeights, lstmCell, type LstmWeights } from './lstm-cell'
+import { createLstmWeights, lstmPointwise, type LstmWeights } from './lstm-cell'
 import { oneHotFloat } from './one-hot'
 import type { ParamBuilder } from './params'
 
@@ -30,9 +29,9 @@ export interface DecoderSession {
   weights: DecoderWeights
   scorer: AttentionScorer
   attention: AttentionMemory
-  cell: RecurrentCell
   tokenProj: tf.Tensor2D // embed·W_x[:E] [V, 4Hd]: one-hot x this = embedding projection
-  contextProj: tf.Tensor2D // W_x[E:] [D, 4Hd]
+  recurrentProj: tf.Tensor2D // [W_x[E:]; W_h] [D + Hd, 4Hd]: [α_{u-1}; s_{u-1}] x this, one product per step
+  gates: (z: tf.Tensor2D, c: tf.Tensor2D) => [tf.Tensor2D, tf.Tensor2D]
   lengths: number[]
 }
 
@@ -56,9 +55,9 @@ export function openDecoderSession(w: DecoderWeights, scorer: AttentionScorer, m
     weights: w,
     scorer,
     attention: prepareAttention(scorer, memory, lengths),
-    cell: lstmCell(w.lstm),
     tokenProj: tf.matMul(w.embed, wxe!),
-    contextProj: wxc!,
+    recurrentProj: tf.concat([wxc!, w.lstm.wh], 0) as tf.Tensor2D,
+    gates: lstmPointwise(w.lstm),
     lengths
   }
 }
@@ -66,8 +65,8 @@ export function openDecoderSession(w: DecoderWeights, scorer: AttentionScorer, m
 /** Zero LSTM state, zero context, uniform alignment. */
 export function initialDecoderState(s: DecoderSession): DecoderState {
   const [batch, steps, dim] = s.attention.memory.shape
-  const [h, c] = s.cell.initialState(batch)
-  return { h: h!, c: c!, context: tf.zeros([batch, dim]), align: uniformAlignment(s.lengths, steps) }
+  const units = s.recurrentProj.shape[1] / 4
+  return { h: tf.zeros([batch, units]), c: tf.zeros([batch, units]), context: tf.zeros([batch, dim]), align: uniformAlignment(s.lengths, steps) }
 }
 
 /** Embedding projection (+ LSTM bias) of token ids [N] -> [N, 4Hd] (one-hot x matrix: has a gradient on wasm). */
@@ -77,8 +76,8 @@ export function embedTokens(s: DecoderSession, ids: tf.Tensor1D): tf.Tensor2D {
 
 /** One speller step: s_u = LSTM([y_{u-1}; α_{u-1}], s_{u-1}); then attention with query s_u. */
 export function advanceDecoder(s: DecoderSession, embProj: tf.Tensor2D, prev: DecoderState): DecoderState {
-  const xProj = tf.add(embProj, tf.matMul(prev.context, s.contextProj)) as tf.Tensor2D
-  const [h, c] = s.cell.step(xProj, [prev.h, prev.c])
+  const z = tf.add(embProj, tf.matMul(tf.concat([prev.context, prev.h], 1), s.recurrentProj)) as tf.Tensor2D
+  const [h, c] = s.gates(z, prev.c)
   const { context, align } = attend(s.scorer, s.attention, h!, prev.align)
   return { h: h!, c: c!, context, align }
 }

@@ -45,29 +45,38 @@ export function lstmGates(z: tf.Tensor2D, c: tf.Tensor2D, peep: tf.Tensor1D[] | 
 }
 
 /**
- * Binds LSTM weights into a RecurrentCell with state [h, c]. When the fused cell kernels are registered for
- * the active backend (registerProjectKernels) steps use them and whole sequences use lstmSequence; otherwise
- * the composite ops of lstmGates run (same maths).
+ * The pointwise half of the cell bound to these weights: pre-activations z [B, 4H] and c_{t-1} -> [h_t, c_t].
+ * Uses the fused cell kernel when it is registered for the active backend (registerProjectKernels), else the
+ * composite ops of lstmGates (same maths).
+ */
+export function lstmPointwise(w: LstmWeights): (z: tf.Tensor2D, c: tf.Tensor2D) => [tf.Tensor2D, tf.Tensor2D] {
+  const units = w.wh.shape[0]!
+  if (!fusedLstmAvailable()) {
+    const peep = w.peep ? (tf.unstack(w.peep) as tf.Tensor1D[]) : null
+    return (z, c) => lstmGates(z, c, peep)
+  }
+  const peep = (w.peep ?? tf.zeros([3, units])) as tf.Tensor2D
+  return (z, c) => {
+    const out = lstmCellFused(z, c, peep, tf.ones([c.shape[0], 1]))
+    return [out.h, out.c]
+  }
+}
+
+/**
+ * Binds LSTM weights into a RecurrentCell with state [h, c]; with the fused kernels registered, whole
+ * sequences run through lstmSequence (hand-written BPTT).
  */
 export function lstmCell(w: LstmWeights): RecurrentCell {
   const units = w.wh.shape[0]!
-  const base = {
+  const gates = lstmPointwise(w)
+  const cell: RecurrentCell = {
     units,
     gateWidth: 4 * units,
-    project: (x: tf.Tensor2D) => tf.add(tf.matMul(x, w.wx), w.b) as tf.Tensor2D,
-    initialState: (batch: number) => [tf.zeros([batch, units]), tf.zeros([batch, units])] as tf.Tensor2D[]
+    project: (x) => tf.add(tf.matMul(x, w.wx), w.b),
+    initialState: (batch) => [tf.zeros([batch, units]), tf.zeros([batch, units])],
+    step: (xProj, [h, c]) => gates(tf.add(xProj, tf.matMul(h!, w.wh)), c!)
   }
-  if (!fusedLstmAvailable()) {
-    const peep = w.peep ? (tf.unstack(w.peep) as tf.Tensor1D[]) : null
-    return { ...base, step: (xProj, [h, c]) => lstmGates(tf.add(xProj, tf.matMul(h!, w.wh)), c!, peep) }
-  }
+  if (!fusedLstmAvailable()) return cell
   const peep = (w.peep ?? tf.zeros([3, units])) as tf.Tensor2D
-  return {
-    ...base,
-    step: (xProj, [h, c]) => {
-      const out = lstmCellFused(tf.add(xProj, tf.matMul(h!, w.wh)), c!, peep, tf.ones([h!.shape[0], 1]))
-      return [out.h, out.c]
-    },
-    sequence: (xProj, mask, reverse) => lstmSequence(xProj, w.wh as tf.Tensor2D, peep, mask, reverse)
-  }
+  return { ...cell, sequence: (xProj, mask, reverse) => lstmSequence(xProj, w.wh as tf.Tensor2D, peep, mask, reverse) }
 }

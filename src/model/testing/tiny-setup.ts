@@ -1,9 +1,8 @@
 import { CmvnAccumulator } from '../features/cmvn'
 import { computeLogMel } from '../features/log-mel'
 import { defaultModelConfig, type ModelConfig } from '../config'
-import { normalizeText } from '../text/normalizer'
 import { Vocabulary } from '../text/vocabulary'
-import type { Example } from '../training/example'
+import { toExample, type Example } from '../training/example'
 
 /** A small architecture for fast tests: one BiLSTM layer of 48 units, 64-unit speller. */
 export function tinyModelConfig(): ModelConfig {
@@ -21,7 +20,7 @@ export function examplesFrom(cfg: ModelConfig, utterances: readonly { text: stri
   const examples = utterances.map((u, i) => {
     const feats = computeLogMel(u.pcm, cfg.features)
     acc.add(feats)
-    return { id: String(i), feats, tokens: vocab.encode(normalizeText(u.text)) }
+    return toExample(String(i), feats, u.text, vocab)
   })
   cfg.cmvn = acc.finish()
   return examples

@@ -1,4 +1,6 @@
 import type { FeatureMatrix } from '../features/feature-config'
+import { normalizeText } from '../text/normalizer'
+import type { Vocabulary } from '../text/vocabulary'
 
 /** One training or evaluation utterance: raw (un-normalised) log-mel and its token ids (no sos/eos). */
 export interface Example {
@@ -18,4 +20,14 @@ export interface HostBatch {
   labels: number[][]
   /** Seconds of real audio in the batch (frames x hop). */
   audioSeconds: number
+}
+
+/**
+ * An example from raw log-mel and free text (normalised with the v1 policy, then encoded).
+ * @throws if the normalised text is empty
+ */
+export function toExample(id: string, feats: FeatureMatrix, text: string, vocab: Vocabulary): Example {
+  const normalised = normalizeText(text)
+  if (normalised.length === 0) throw new Error(`example ${id}: transcript is empty after normalisation`)
+  return { id, feats, tokens: vocab.encode(normalised) }
 }
