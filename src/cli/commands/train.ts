@@ -21,12 +21,12 @@ function describe(p: TrainProgress): string {
 
 export const trainCommand: Command = {
   name: 'train',
-  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--checkpoint-every N] [--validate-every N]',
+  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N]',
   summary: 'train the base model on a corpus made by `npm run corpus`; resumes from RUN/checkpoint',
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, cache: { type: 'string' } },
+      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, cache: { type: 'string' }, threads: { type: 'string' } },
       strict: true
     })
     const corpus = resolve(values.corpus ?? 'data/corpus')
@@ -50,6 +50,7 @@ export const trainCommand: Command = {
         checkpointEvery: positiveInt(values['checkpoint-every'], 'checkpoint-every') ?? 100,
         ...(values['validate-every'] && { validateEvery: positiveInt(values['validate-every'], 'validate-every') })
       },
+      threads: positiveInt(values.threads, 'threads') ?? 2,
       signal: controller.signal,
       log: (line) => console.log(line),
       onProgress: (p) => {

@@ -5,7 +5,7 @@ import { loadFeatureSet } from '../../engine/data/feature-set'
 import { defaultModelConfig, type ModelConfig } from '../../model/config'
 import { Seq2SeqModel } from '../../model/network/seq2seq'
 import { Vocabulary } from '../../model/text/vocabulary'
-import type { ShardRunner } from '../../model/training/gradient-worker'
+import { WorkerShardRunner } from '../../bench/worker-pool'
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../model/training/train-config'
 import { Trainer, type TrainResult, type TrainingCheckpoint } from '../../model/training/trainer'
 import type { TrainProgress } from '../../model/training/trainer-state'
@@ -25,7 +25,8 @@ export interface TrainRunOptions {
   modelConfig?: ModelConfig
   /** Validation utterances used for early stopping (a fixed prefix of the dev manifest). */
   devLimit?: number
-  shardRunner?: ShardRunner
+  /** Threads computing gradients: 1 = this thread only; n > 1 adds n - 1 worker threads (data parallel). */
+  threads?: number
   signal?: AbortSignal
   log: (line: string) => void
   onProgress?: (progress: TrainProgress) => void
@@ -52,15 +53,18 @@ export async function runTraining(options: TrainRunOptions): Promise<TrainResult
   const trainer = new Trainer(model, trainConfig, resumed?.resume)
   if (resumed) Object.values(resumed.resume.tensors).forEach((t) => t.dispose()) // the optimizer holds its own copies
   if (resumed) options.log(`resumed at step ${trainer.state.step} (best dev CER ${formatRate(trainer.state.bestDevCer)})`)
-  options.log(`model: ${model.parameterCount} parameters; training to step ${trainConfig.maxSteps}`)
+  const threads = options.threads ?? 1
+  const shardRunner = threads > 1 ? await WorkerShardRunner.start(threads - 1, model.config) : undefined
+  options.log(`model: ${model.parameterCount} parameters; ${threads} thread(s); training to step ${trainConfig.maxSteps}`)
   try {
     return await trainer.fit(train, dev, {
       signal: options.signal,
-      shardRunner: options.shardRunner,
+      shardRunner,
       onProgress: options.onProgress,
       onCheckpoint: (checkpoint) => writeCheckpoint(checkpoint, options.runDir)
     })
   } finally {
+    await shardRunner?.close()
     trainer.dispose()
     model.dispose()
   }
