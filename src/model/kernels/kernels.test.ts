@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-wasm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerProjectKernels, unregisterProjectKernels } from './register'
 import { sliceKernel } from './slice-kernels'
+import { lstmCellFused } from './lstm-cell-kernels'
 
 /** Runs `f` on cpu and on wasm with the project kernels and returns both results as flat arrays. */
 async function onBoth(f: () => tf.Tensor | tf.Tensor[]): Promise<[Float32Array[], Float32Array[]]> {
@@ -80,6 +81,23 @@ describe('project wasm kernels match the cpu backend', () => {
   it('Tanh', async () => {
     const [cpu, wasm] = await onBoth(() => tf.tanh(tf.concat([data([1000], 8), tf.tensor1d([0, 1e-4, -20, 20, 40])])))
     expectClose(cpu, wasm, 1e-6)
+  })
+
+  it('fused LSTM cell: outputs and registered gradient (wasm runs the sigmoid passes on the heap)', async () => {
+    const [cpu, wasm] = await onBoth(() => {
+      const z = data([3, 20], 22) as tf.Tensor2D
+      const c = data([3, 5], 23) as tf.Tensor2D
+      const peep = tf.mul(data([3, 5], 24), 0.3) as tf.Tensor2D
+      const mask = tf.tensor2d([[1], [0], [1]])
+      const out = lstmCellFused(z, c, peep, mask)
+      const w = data([3, 5], 25)
+      const g = tf.grads((zz: tf.Tensor, cc: tf.Tensor, pp: tf.Tensor) => {
+        const o = lstmCellFused(zz as tf.Tensor2D, cc as tf.Tensor2D, pp as tf.Tensor2D, mask)
+        return tf.add(tf.sum(tf.mul(o.h, w)), tf.sum(tf.mul(o.c, tf.square(w))))
+      })
+      return [out.h, out.c, out.act, out.cRaw, out.tanhC, ...g([z, c, peep])]
+    })
+    expectClose(cpu, wasm, 2e-6)
   })
 
   it('Conv2DBackpropFilter through the conv1d gradient (same padding, several channels)', async () => {

@@ -8,16 +8,16 @@ export const LSTM_CELL_GRAD = 'S2sLstmCellGrad'
 const forwardSpec: JsKernelSpec = {
   name: LSTM_CELL,
   inputNames: ['z', 'cPrev', 'peep', 'mask'],
-  outputShapes: ([z, c]) => [c!, c!, z!, c!],
-  compute: ([z, cPrev, peep, mask], [h, c, act, cRaw], [, cShape]) => lstmCellForward(z!, cPrev!, peep!, mask!, cShape![1]!, h!, c!, act!, cRaw!)
+  outputShapes: ([z, c]) => [c!, c!, z!, c!, c!],
+  scratchShapes: ([z]) => [z!, z!],
+  compute: (env, [, c]) => lstmCellForward(env, c![0]!, c![1]!)
 }
 
 const backwardSpec: JsKernelSpec = {
   name: LSTM_CELL_GRAD,
-  inputNames: ['dh', 'dc', 'act', 'cRaw', 'cPrev', 'peep', 'mask'],
+  inputNames: ['dh', 'dc', 'act', 'tanhC', 'cPrev', 'peep', 'mask'],
   outputShapes: ([dh, , act]) => [act!, dh!],
-  compute: ([dh, dc, act, cRaw, cPrev, peep, mask], [dz, dcPrev], [dhShape]) =>
-    lstmCellBackward(dh!, dc!, act!, cRaw!, cPrev!, peep!, mask!, dhShape![1]!, dz!, dcPrev!)
+  compute: (env, [dh]) => lstmCellBackward(env, dh![0]!, dh![1]!)
 }
 
 /** Kernel configs (cpu + wasm) of the fused LSTM cell and its gradient. */
@@ -26,12 +26,13 @@ export const lstmCellKernelConfigs = (): tf.KernelConfig[] => [...jsKernelConfig
 /** True when the fused cell kernels exist for the active backend. */
 export const fusedLstmAvailable = (): boolean => tf.getKernel(LSTM_CELL, tf.getBackend()) !== undefined
 
-/** Result of the fused cell; `act` and `cRaw` are what the backward pass needs. */
+/** Result of the fused cell; `act`, `cRaw` (c~) and `tanhC` (tanh c~) are what the backward pass needs. */
 export interface LstmCellOutputs {
   h: tf.Tensor2D
   c: tf.Tensor2D
   act: tf.Tensor2D
   cRaw: tf.Tensor2D
+  tanhC: tf.Tensor2D
 }
 
 /**
@@ -39,13 +40,13 @@ export interface LstmCellOutputs {
  * @param z pre-activations [B, 4H]; cPrev [B, H]; peep [3, H] (zeros when disabled); mask [B, 1]
  */
 export function lstmCellFused(z: tf.Tensor2D, cPrev: tf.Tensor2D, peep: tf.Tensor2D, mask: tf.Tensor2D): LstmCellOutputs {
-  const [h, c, act, cRaw] = tf.engine().runKernel(LSTM_CELL, { z, cPrev, peep, mask }, {}) as tf.Tensor2D[]
-  return { h: h!, c: c!, act: act!, cRaw: cRaw! }
+  const [h, c, act, cRaw, tanhC] = tf.engine().runKernel(LSTM_CELL, { z, cPrev, peep, mask }, {}) as tf.Tensor2D[]
+  return { h: h!, c: c!, act: act!, cRaw: cRaw!, tanhC: tanhC! }
 }
 
 /** Gradient of lstmCellFused w.r.t. z and cPrev, given the gradients of its h and c outputs. */
-export function lstmCellFusedGrad(dh: tf.Tensor, dc: tf.Tensor, act: tf.Tensor, cRaw: tf.Tensor, cPrev: tf.Tensor, peep: tf.Tensor, mask: tf.Tensor): { dz: tf.Tensor2D; dcPrev: tf.Tensor2D } {
-  const [dz, dcPrev] = tf.engine().runKernel(LSTM_CELL_GRAD, { dh, dc, act, cRaw, cPrev, peep, mask }, {}) as tf.Tensor2D[]
+export function lstmCellFusedGrad(dh: tf.Tensor, dc: tf.Tensor, act: tf.Tensor, tanhC: tf.Tensor, cPrev: tf.Tensor, peep: tf.Tensor, mask: tf.Tensor): { dz: tf.Tensor2D; dcPrev: tf.Tensor2D } {
+  const [dz, dcPrev] = tf.engine().runKernel(LSTM_CELL_GRAD, { dh, dc, act, tanhC, cPrev, peep, mask }, {}) as tf.Tensor2D[]
   return { dz: dz!, dcPrev: dcPrev! }
 }
 
@@ -61,11 +62,11 @@ export function registerLstmCellGradient(): void {
   tf.registerGradient({
     kernelName: LSTM_CELL,
     inputsToSave: ['cPrev', 'peep', 'mask'],
-    outputsToSave: [false, false, true, true],
+    outputsToSave: [false, false, true, true, true],
     gradFunc: (dy, saved) => {
-      const [cPrev, peep, mask, act, cRaw] = saved as tf.Tensor2D[]
+      const [cPrev, peep, mask, act, cRaw, tanhC] = saved as tf.Tensor2D[]
       const [dh, dc] = dy as tf.Tensor[]
-      const { dz, dcPrev } = lstmCellFusedGrad(dh!, dc!, act!, cRaw!, cPrev!, peep!, mask!)
+      const { dz, dcPrev } = lstmCellFusedGrad(dh!, dc!, act!, tanhC!, cPrev!, peep!, mask!)
       return {
         z: () => dz,
         cPrev: () => dcPrev,

@@ -26,7 +26,7 @@ export function lstmSequence(xProj: tf.Tensor3D, wh: tf.Tensor2D, peep: tf.Tenso
     const [x, w, p, m, save] = args as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D, tf.Tensor3D, tf.GradSaveFunc]
     const xs = tf.unstack(x) as tf.Tensor2D[]
     const ms = tf.unstack(m) as tf.Tensor2D[]
-    const outs = { h: new Array<tf.Tensor2D>(steps), c: new Array<tf.Tensor2D>(steps), act: new Array<tf.Tensor2D>(steps), cRaw: new Array<tf.Tensor2D>(steps) }
+    const outs = { h: new Array<tf.Tensor2D>(steps), c: new Array<tf.Tensor2D>(steps), act: new Array<tf.Tensor2D>(steps), cRaw: new Array<tf.Tensor2D>(steps), tanhC: new Array<tf.Tensor2D>(steps) }
     let h: tf.Tensor2D = tf.zeros([batch, units])
     let c: tf.Tensor2D = tf.zeros([batch, units])
     for (const t of order) {
@@ -36,15 +36,16 @@ export function lstmSequence(xProj: tf.Tensor3D, wh: tf.Tensor2D, peep: tf.Tenso
       outs.c[t] = step.c
       outs.act[t] = step.act
       outs.cRaw[t] = step.cRaw
+      outs.tanhC[t] = step.tanhC
     }
-    const [hAll, cAll, actAll, cRawAll] = [outs.h, outs.c, outs.act, outs.cRaw].map((list) => tf.stack(list) as tf.Tensor3D)
-    save([hAll!, cAll!, actAll!, cRawAll!, w, p, m])
+    const [hAll, cAll, actAll, cRawAll, tanhAll] = [outs.h, outs.c, outs.act, outs.cRaw, outs.tanhC].map((list) => tf.stack(list) as tf.Tensor3D)
+    save([hAll!, cAll!, actAll!, cRawAll!, tanhAll!, w, p, m])
     return { value: hAll!, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => backward(dy as tf.Tensor3D, saved as tf.Tensor3D[]) }
   })
 
   function backward(dy: tf.Tensor3D, saved: tf.Tensor3D[]): tf.Tensor[] {
-    const [hAll, cAll, actAll, cRawAll, w, p, m] = saved as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D, tf.Tensor3D, tf.Tensor2D, tf.Tensor2D, tf.Tensor3D]
-    const [dys, cs, acts, cRaws, ms] = [dy, cAll, actAll, cRawAll, m].map((t) => tf.unstack(t) as tf.Tensor2D[])
+    const [hAll, cAll, actAll, cRawAll, tanhAll, w, p, m] = saved as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D, tf.Tensor3D, tf.Tensor3D, tf.Tensor2D, tf.Tensor2D, tf.Tensor3D]
+    const [dys, cs, acts, tanhs, ms] = [dy, cAll, actAll, tanhAll, m].map((t) => tf.unstack(t) as tf.Tensor2D[])
     const whT = tf.transpose(w)
     const zero: tf.Tensor2D = tf.zeros([batch, units])
     const dzs = new Array<tf.Tensor2D>(steps)
@@ -53,7 +54,7 @@ export function lstmSequence(xProj: tf.Tensor3D, wh: tf.Tensor2D, peep: tf.Tenso
     for (let k = steps - 1; k >= 0; k--) {
       const t = order[k]!
       const cPrev = k > 0 ? cs![order[k - 1]!]! : zero
-      const g = lstmCellFusedGrad(tf.add(dys![t]!, dh), dc, acts![t]!, cRaws![t]!, cPrev, p, ms![t]!)
+      const g = lstmCellFusedGrad(tf.add(dys![t]!, dh), dc, acts![t]!, tanhs![t]!, cPrev, p, ms![t]!)
       dzs[t] = g.dz
       dh = tf.matMul(g.dz, whT) as tf.Tensor2D
       dc = g.dcPrev
