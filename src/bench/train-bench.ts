@@ -12,6 +12,7 @@ import { WorkerShardRunner } from './worker-pool'
 
 export interface TrainBenchOptions {
   config?: ModelConfig
+  /** Utterances per batch per thread (weak scaling: 2 threads train batches twice as large). */
   batchUtterances?: number
   utteranceSeconds?: number
   /** Timed steps per setting (after one untimed warm-up step). */
@@ -74,14 +75,14 @@ export async function runTrainBench(opts: TrainBenchOptions = {}): Promise<{ row
   const log = opts.log ?? (() => {})
   const previous = tf.getBackend()
   await tf.setBackend('wasm')
-  const hb = syntheticBatch(cfg, utterances, seconds)
+  const batches = { 1: syntheticBatch(cfg, utterances, seconds), 2: syntheticBatch(cfg, 2 * utterances, seconds) }
   const params = Seq2SeqModel.create(cfg)
-  const lines = [`train bench: ${(params.parameterCount / 1e6).toFixed(2)} M parameters, batch ${utterances} x ~${seconds} s (${hb.audioSeconds.toFixed(0)} s of synthetic log-mel), wasm, ${steps} timed steps each`]
+  const lines = [`train bench: ${(params.parameterCount / 1e6).toFixed(2)} M parameters, ${utterances} utterances of ~${seconds} s synthetic log-mel per thread per step, wasm, ${steps} timed steps each`]
   params.dispose()
   lines.forEach((l) => log(l))
   const rows: TrainBenchRow[] = []
   for (const [kernels, workers] of [['project', 1], ['project', 2], ['stock', 1], ['stock', 2]] as const) {
-    const row = await measure(cfg, hb, kernels, workers, steps)
+    const row = await measure(cfg, batches[workers], kernels, workers, steps)
     rows.push(row)
     const line = `  ${kernels.padEnd(7)} kernels, ${workers} worker${workers > 1 ? 's' : ' '}: ${row.secondsPerStep.toFixed(2).padStart(7)} s/step ${row.audioSecondsPerSecond.toFixed(1).padStart(7)} audio-s/s`
     lines.push(line)

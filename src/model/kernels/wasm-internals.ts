@@ -19,5 +19,5 @@ export interface KernelArgs<A = Record<string, unknown>> {
   attrs: A
 }
 
-/** Returns the stock kernel config of `name` on wasm, captured before a project kernel replaces it. */
+/** A kernel function as the engine calls it (the shape stock wasm kernels and project kernels share). */
 export type KernelFunc = (args: KernelArgs) => tf.TensorInfo | tf.TensorInfo[]
