@@ -1,5 +1,6 @@
 import { AppError } from '../shared/errors'
 import { UsageError, type Command } from './command'
+import { benchCommand } from './commands/bench'
 import { evalCommand } from './commands/eval'
 import { infoCommand } from './commands/info'
 import { trainCommand } from './commands/train'
@@ -8,11 +9,10 @@ import { webCommand } from './commands/web'
 /** Verbs announced in PRODUCT.md whose issues have not landed yet: listed honestly, refused when run. */
 const planned: Command[] = [
   { name: 'transcribe', synopsis: 's2s transcribe FILE... [--format txt|srt|vtt|json] [--out DIR] [--model DIR]', summary: 'transcribe audio files', plannedIn: 'issue 7' },
-  { name: 'finetune', synopsis: 's2s finetune --data DIR|MANIFEST [--out DIR] [--model DIR]', summary: 'fine-tune on your recordings', plannedIn: 'issue 8' },
-  { name: 'bench', synopsis: 's2s bench train|infer|files|live|finetune|soak', summary: 'benchmarks against baselines', plannedIn: 'issue 3' }
+  { name: 'finetune', synopsis: 's2s finetune --data DIR|MANIFEST [--out DIR] [--model DIR]', summary: 'fine-tune on your recordings', plannedIn: 'issue 8' }
 ].map((c) => ({ ...c, run: async () => { throw new AppError('not-found', `s2s ${c.name} is not available yet (planned in ${c.plannedIn}).`) } }))
 
-const commands: Command[] = [infoCommand, evalCommand, trainCommand, webCommand, ...planned]
+const commands: Command[] = [infoCommand, evalCommand, trainCommand, benchCommand, webCommand, ...planned]
 
 export function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length))
