@@ -65,8 +65,8 @@ export interface ModelConfig {
  * ~15 chars/s, which a pyramid down to 80 ms would not leave), 2 BiLSTM layers of 128 units with the seed's
  * peepholes, location-aware attention (128 units, 10 filters of width 31), one 256-unit LSTM speller with 64-dim
  * embeddings, CTC weight 0.3. 1.66 M parameters = 6.7 MB of float32 weights (budget 25 MB).
- * Measured: ~27 audio-s/s trained per thread at batch 32 x 4 s (stock kernels: ~4, i.e. ~7x), greedy RTF 0.064
- * for an untrained model decoding to its length limit (PocketSphinx 0.28 in the same run).
+ * Measured: 30-33 audio-s/s trained per thread at 32 utterances x 4 s (stock kernels: 4.4-4.6, i.e. 6.5-7.5x),
+ * greedy RTF 0.064 for an untrained model decoding to its length limit (PocketSphinx 0.28 in the same run).
  * Variants measured back to back: a 128-unit speller gave no measurable gain (attention over the 256-dim memory
  * and per-step overhead dominate the speller); one encoder layer ~1.2-1.4x faster.
  */
