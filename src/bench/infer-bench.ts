@@ -5,8 +5,8 @@ import { registerProjectKernels } from '../model/kernels/register'
 import { Seq2SeqModel } from '../model/network/seq2seq'
 import { Recognizer } from '../model/recognizer'
 import { isPocketSphinxAvailable, runPocketSphinx } from '../peer/pocketsphinx'
-import { loadModelDir } from './checkpoint-files'
-import { synthesize } from './fixtures/tts'
+import { loadModelDir } from '../node/model-files/checkpoint-files'
+import { synthesize } from '../node/tts'
 
 export interface InferBenchOptions {
   /** Model directory; default: a fresh untrained model of the default config. */

@@ -8,7 +8,7 @@ import type { Example, HostBatch } from '../model/training/example'
 import { Random } from '../model/training/random'
 import { DEFAULT_TRAIN_CONFIG } from '../model/training/train-config'
 import { Trainer } from '../model/training/trainer'
-import { WorkerShardRunner } from './worker-pool'
+import { WorkerShardRunner } from '../node/training/worker-pool'
 
 export interface TrainBenchOptions {
   config?: ModelConfig

@@ -1,7 +1,7 @@
 /**
  * Public API of the speech model package (pure TS + TF.js + Meyda; no Node, Electron or DOM).
  * The engine picks the TF.js backend, calls registerProjectKernels() once for wasm, and does file I/O
- * through tf.io handlers (Node ones: src/bench/fs-io.ts, src/bench/checkpoint-files.ts).
+ * through tf.io handlers (Node ones: src/node/model-files/).
  * The renderer imports features/ directly (live log-mel) rather than this barrel, to stay free of TF.js.
  */
 export { MODEL_FORMAT_VERSION, defaultModelConfig, memoryDim, timeReduction, validateModelConfig } from './config'

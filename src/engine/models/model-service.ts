@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { loadModelDir } from '../../bench/checkpoint-files'
+import { loadModelDir } from '../../node/model-files/checkpoint-files'
 import { Recognizer } from '../../model/recognizer'
 import type { ModelInfo } from '../../shared/contract'
 import { AppError } from '../../shared/errors'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import Meyda from 'meyda'
-import { synthesize } from '../../bench/fixtures/tts'
+import { synthesize } from '../../node/tts'
 import { DEFAULT_FEATURE_CONFIG as cfg, frameCount } from './feature-config'
 import { computeLogMel } from './log-mel'
 import { LogMelStream } from './log-mel-stream'

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import '@tensorflow/tfjs-backend-wasm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { synthesize } from '../../bench/fixtures/tts'
+import { synthesize } from '../../node/tts'
 import { loadModel, saveModel } from '../io/checkpoint'
 import { registerProjectKernels } from '../kernels/register'
 import { Seq2SeqModel } from '../network/seq2seq'

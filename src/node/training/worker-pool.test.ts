@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Seq2SeqModel } from '../model/network/seq2seq'
-import { tinyModelConfig } from '../model/testing/tiny-setup'
-import { collate } from '../model/training/collate'
-import { DEFAULT_TRAIN_CONFIG } from '../model/training/train-config'
-import { Trainer } from '../model/training/trainer'
+import { Seq2SeqModel } from '../../model/network/seq2seq'
+import { tinyModelConfig } from '../../model/testing/tiny-setup'
+import { collate } from '../../model/training/collate'
+import { DEFAULT_TRAIN_CONFIG } from '../../model/training/train-config'
+import { Trainer } from '../../model/training/trainer'
 import { WorkerShardRunner } from './worker-pool'
 
 const example = (frames: number, tokens: number[], phase: number) => ({

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs'
 import '@tensorflow/tfjs-backend-wasm'
 import { parentPort } from 'node:worker_threads'
-import type { ModelConfig } from '../model/config'
-import { registerProjectKernels, registerStockKernelsWithMissing } from '../model/kernels/register'
-import type { HostBatch } from '../model/training/example'
-import { GradientWorker } from '../model/training/gradient-worker'
+import type { ModelConfig } from '../../model/config'
+import { registerProjectKernels, registerStockKernelsWithMissing } from '../../model/kernels/register'
+import type { HostBatch } from '../../model/training/example'
+import { GradientWorker } from '../../model/training/gradient-worker'
 
 /** Messages the driver sends to a gradient worker thread. */
 export type WorkerRequest =
@@ -14,7 +14,7 @@ export type WorkerRequest =
 /** Replies of a gradient worker thread. */
 export type WorkerReply =
   | { type: 'ready' }
-  | { type: 'result'; id: number; grads: Float32Array; stats: import('../model/training/gradients').LossStats }
+  | { type: 'result'; id: number; grads: Float32Array; stats: import('../../model/training/gradients').LossStats }
   | { type: 'error'; id: number; message: string }
 
 let worker: GradientWorker | null = null

@@ -1,6 +1,6 @@
-import { loadModel, loadOptimizerState, saveModel, saveOptimizerState, type OptimizerCheckpoint } from '../model/io/checkpoint'
-import type { Seq2SeqModel } from '../model/network/seq2seq'
-import type { TrainingCheckpoint } from '../model/training/trainer'
+import { loadModel, loadOptimizerState, saveModel, saveOptimizerState, type OptimizerCheckpoint } from '../../model/io/checkpoint'
+import type { Seq2SeqModel } from '../../model/network/seq2seq'
+import type { TrainingCheckpoint } from '../../model/training/trainer'
 import { fileSystemHandler, replaceDirectoryAtomically } from './fs-io'
 
 /** Writes a loadable model directory (model.json + model.bin) atomically. */

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
-import type { ModelConfig } from '../model/config'
-import type { HostBatch } from '../model/training/example'
-import type { ShardGradients, ShardRunner } from '../model/training/gradient-worker'
+import type { ModelConfig } from '../../model/config'
+import type { HostBatch } from '../../model/training/example'
+import type { ShardGradients, ShardRunner } from '../../model/training/gradient-worker'
 import type { WorkerReply, WorkerRequest } from './gradient-worker-thread'
 
 export interface WorkerPoolOptions {
