@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { writeFileAtomic } from '../atomic-write'
 
 /**
  * tf.io handler over a directory: `<name>.json` (weights manifest + the artifact's modelTopology/format) and
@@ -19,8 +20,8 @@ export function fileSystemHandler(dir: string, name = 'model'): tf.io.IOHandler 
         format: art.format, generatedBy: art.generatedBy, modelTopology: art.modelTopology,
         weightsManifest: [{ paths: [binName], weights: art.weightSpecs ?? [] }]
       }
-      writeAtomically(join(dir, binName), new Uint8Array(weights))
-      writeAtomically(jsonPath, JSON.stringify(manifest))
+      await writeFileAtomic(join(dir, binName), new Uint8Array(weights))
+      await writeFileAtomic(jsonPath, JSON.stringify(manifest))
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength } }
     },
     async load(): Promise<tf.io.ModelArtifacts> {
@@ -34,12 +35,6 @@ export function fileSystemHandler(dir: string, name = 'model'): tf.io.IOHandler 
       return { format: manifest.format, generatedBy: manifest.generatedBy, modelTopology: manifest.modelTopology, weightSpecs: specs, weightData: tf.io.CompositeArrayBuffer.join(buffers) }
     }
   }
-}
-
-function writeAtomically(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.tmp-${process.pid}`
-  writeFileSync(tmp, data)
-  renameSync(tmp, path)
 }
 
 /**
