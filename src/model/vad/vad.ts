@@ -31,8 +31,8 @@ export interface VadSegment {
 
 /**
  * Streaming energy VAD with an adaptive noise floor (falls fast, rises slowly), so steady noise is learnt as
- * floor and never opens a segment. Bursty non-speech noise can open segments; the recogniser then has to
- * return no words for them (it is trained with noise-only examples). Feed energies in order with `push`; it reports segments as they close.
+ * floor and never opens a segment. Bursty non-speech noise can still open segments; whatever decodes them
+ * must then return no words. Feed energies in order with `push`; it reports segments as they close.
  * The offline `segmentSpeech` runs the same machine over a whole recording.
  */
 export class StreamingVad {
