@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs'
 import type { ModelConfig } from './config'
+import type { TimingSource, WordTiming } from './alignment/word-timings'
+import { decodeBatch } from './decoding/decode'
+import type { DecodeOptions } from './decoding/decode-options'
 import { greedySearch, type GreedyOptions } from './decoding/greedy'
 import type { FeatureMatrix } from './features/feature-config'
 import { computeLogMel } from './features/log-mel'
@@ -18,6 +21,17 @@ export interface Transcription {
   /** Duration of one encoder step in seconds (attention column j covers [j, j+1) x this). */
   encoderStepSeconds: number
   logProb: number
+}
+
+/** A transcription from any decoder, with word times and confidences from forced alignment. */
+export interface Recognition extends Transcription {
+  /** Decoder log-probability of each emitted token. */
+  tokenLogProbs: number[]
+  /** The search's ranking score (with LM and hot-word terms; greedy: logProb). */
+  score: number
+  words: WordTiming[]
+  /** ctc: Viterbi alignment on the CTC posteriors; attention: attention peaks (CTC unusable). */
+  timing: TimingSource
 }
 
 /**
@@ -45,17 +59,42 @@ export class Recognizer {
     return computeLogMel(pcm, this.model.config.features)
   }
 
+  /** Seconds covered by one encoder step (attention column / CTC frame). */
+  get encoderStepSeconds(): number {
+    const { features: fc, encoder } = this.model.config
+    return (fc.hopSamples / fc.sampleRate) * encoder.stack * 2 ** encoder.pyramidAfter.length
+  }
+
   /** Greedy transcription of several utterances at once (raw log-mel each). */
   transcribeBatch(features: readonly FeatureMatrix[], opts: GreedyOptions = {}): Transcription[] {
-    const { features: fc, encoder } = this.model.config
-    const stepSeconds = (fc.hopSamples / fc.sampleRate) * encoder.stack * 2 ** encoder.pyramidAfter.length
+    const stepSeconds = this.encoderStepSeconds
+    return this.withFeatureTensor(features, (feats, lengths) => greedySearch(this.model, feats, lengths, opts).map((h) => ({
+      text: this.vocabulary.decode(h.tokens), tokens: h.tokens, attention: h.attention, encoderStepSeconds: stepSeconds, logProb: h.logProb
+    })))
+  }
+
+  /** Transcribes several utterances (raw log-mel each) with the decoder `options` pick, with word timings. */
+  decodeBatch(features: readonly FeatureMatrix[], options: Partial<DecodeOptions> = {}): Recognition[] {
+    const stepSeconds = this.encoderStepSeconds
+    return this.withFeatureTensor(features, (feats, lengths) => decodeBatch(this.model, feats, lengths, stepSeconds, options).map((d) => ({
+      text: this.vocabulary.decode(d.tokens), tokens: d.tokens, attention: d.attention, encoderStepSeconds: stepSeconds, logProb: d.logProb,
+      tokenLogProbs: d.tokenLogProbs, score: d.score, words: d.words, timing: d.timing
+    })))
+  }
+
+  /** One utterance's raw log-mel through decodeBatch. */
+  decode(features: FeatureMatrix, options: Partial<DecodeOptions> = {}): Recognition {
+    return this.decodeBatch([features], options)[0]!
+  }
+
+  /** CMVN-normalised, padded feature tensor [B, T, F] of raw log-mel (an empty utterance gets one zero frame). */
+  private withFeatureTensor<R>(features: readonly FeatureMatrix[], run: (feats: tf.Tensor3D, lengths: number[]) => R): R {
+    const fc = this.model.config.features
     const nonEmpty = features.map((f) => (f.frames > 0 ? f : { frames: 1, dim: f.dim, data: new Float32Array(f.dim) }))
     const hb = collate(nonEmpty.map((feats, i) => ({ id: String(i), feats, tokens: [] })), this.model.config.cmvn, fc.hopSamples / fc.sampleRate)
     const feats = featureTensor(hb)
     try {
-      return greedySearch(this.model, feats, hb.featLens, opts).map((h) => ({
-        text: this.vocabulary.decode(h.tokens), tokens: h.tokens, attention: h.attention, encoderStepSeconds: stepSeconds, logProb: h.logProb
-      }))
+      return run(feats, hb.featLens)
     } finally {
       feats.dispose()
     }

@@ -1,0 +1,171 @@
+import * as tf from '@tensorflow/tfjs'
+import { advanceDecoder, embedTokens, initialDecoderState, outputLogits, type DecoderSession, type DecoderState } from '../network/decoder'
+import { EOS_ID, SOS_ID } from '../text/vocabulary'
+import type { CtcPrefixScorer, CtcPrefixState } from './ctc-prefix-score'
+import { gatherState, tileSession } from './decoder-tiling'
+import { topK } from './log-math'
+import type { TokenScorer } from './token-scorer'
+
+/** The best hypothesis of a beam search. */
+export interface BeamHypothesis {
+  /** Emitted token ids, without sos and eos. */
+  tokens: number[]
+  /** Attention of each emitted token over the encoder steps [tokens.length][T']. */
+  attention: number[][]
+  /** Attention-decoder log-probability of each emitted token. */
+  tokenLogProbs: number[]
+  /** Sum of the attention log-probabilities of the tokens (and of eos when reached), as greedy reports it. */
+  logProb: number
+  /** The ranking score: joint acoustic score plus fusion terms, length-normalised. */
+  score: number
+}
+
+export interface BeamSearchOptions {
+  beam: number
+  /** α of the length normalisation score / ((5 + |y|) / 6)^α (Wu et al. 2016) applied to ended hypotheses; 0: none. */
+  lengthPenalty: number
+  /** At most ceil(ratio x encoder steps) + 2 tokens. */
+  maxLenRatio: number
+  /** Joint CTC/attention decoding: the utterance's CTC prefix scorer and its weight λ; null: attention only. */
+  ctc: { scorer: CtcPrefixScorer; weight: number } | null
+  /** LM fusion, hot words: added to the score token by token. */
+  scorers: readonly TokenScorer[]
+}
+
+/** Unnormalised score below the best ended hypothesis at which the running ones are abandoned (ESPnet's D_end). */
+const END_MARGIN = Math.log(1e10)
+
+/** Emitted tokens as a shared tree: hypotheses branch without copying their histories. */
+interface TokenNode {
+  token: number
+  attention: Float32Array
+  logProb: number
+  parent: TokenNode | null
+}
+
+interface Hyp {
+  node: TokenNode | null
+  length: number
+  score: number
+  logProb: number
+  ctc: CtcPrefixState | null
+  states: unknown[]
+}
+
+interface Candidate {
+  row: number
+  token: number
+  score: number
+  ctc: CtcPrefixState | null
+}
+
+const normalised = (score: number, length: number, alpha: number): number => (alpha === 0 ? score : score / ((5 + length) / 6) ** alpha)
+
+/**
+ * Scores every candidate extension of each live hypothesis (row i of logProbs [rows, V]). Attention-only: all
+ * labels and eos. Joint: the best few by attention + fusion scores (pre-beam: enough that λ = 0 ranks exactly
+ * like attention only, and a hot word's next letter competes on its bonus), rescored λ·Δψ_ctc + (1-λ)·log p_att.
+ */
+function expand(hyps: readonly Hyp[], logProbs: Float32Array, vocab: number, opts: BeamSearchOptions): Candidate[] {
+  const labels = Array.from({ length: vocab - EOS_ID }, (_, i) => EOS_ID + i)
+  const preBeam = Math.max(opts.beam + 1, Math.ceil(1.5 * opts.beam))
+  const out: Candidate[] = []
+  hyps.forEach((hyp, row) => {
+    const fusion = labels.map((token) => opts.scorers.reduce((sum, s, k) => sum + s.extend(hyp.states[k], token).delta, 0))
+    const picked = opts.ctc ? topK(labels.map((token, i) => logProbs[row * vocab + token]! + fusion[i]!), preBeam) : labels.map((_, i) => i)
+    const ctcStates = opts.ctc ? opts.ctc.scorer.extend(hyp.ctc!, picked.map((i) => labels[i]!)) : null
+    picked.forEach((i, n) => {
+      const token = labels[i]!
+      const att = logProbs[row * vocab + token]!
+      let acoustic = att
+      if (opts.ctc && opts.ctc.weight > 0) {
+        const ctcDelta = ctcStates![n]!.prefix - hyp.ctc!.prefix
+        acoustic = opts.ctc.weight === 1 ? ctcDelta : opts.ctc.weight * ctcDelta + (1 - opts.ctc.weight) * att
+      }
+      if (acoustic !== -Infinity) out.push({ row, token, score: hyp.score + acoustic + fusion[i]!, ctc: ctcStates?.[n] ?? null })
+    })
+  })
+  return out.sort((a, b) => b.score - a.score || a.row - b.row || a.token - b.token)
+}
+
+/** The hypothesis `c` makes of its parent, emitting c.token with this step's attention row. */
+function grow(parent: Hyp, c: Candidate, logProbs: Float32Array, align: Float32Array, vocab: number, opts: BeamSearchOptions): Hyp {
+  const steps = align.length / (logProbs.length / vocab)
+  const logProb = logProbs[c.row * vocab + c.token]!
+  const node = { token: c.token, attention: align.slice(c.row * steps, (c.row + 1) * steps), logProb, parent: parent.node }
+  const states = opts.scorers.map((s, k) => s.extend(parent.states[k], c.token).state)
+  return { node, length: parent.length + 1, score: c.score, logProb: parent.logProb + logProb, ctc: c.ctc, states }
+}
+
+function finish(hyp: Hyp, ended: boolean, alpha: number): BeamHypothesis {
+  const nodes: TokenNode[] = []
+  for (let n = hyp.node; n; n = n.parent) nodes.unshift(n)
+  const emitted = ended ? nodes.slice(0, -1) : nodes
+  return {
+    tokens: emitted.map((n) => n.token),
+    attention: emitted.map((n) => Array.from(n.attention)),
+    tokenLogProbs: emitted.map((n) => n.logProb),
+    logProb: hyp.logProb,
+    score: normalised(hyp.score, hyp.length, alpha)
+  }
+}
+
+/**
+ * Beam search over the attention speller for one utterance, all hypotheses in one speller step per output
+ * token. Each step keeps the `beam` best non-eos extensions; an eos extension ranked within the first `beam`
+ * ends its hypothesis. Stops when `beam` hypotheses have ended, when the running ones fall END_MARGIN below
+ * the best ended one, or at the length limit (running hypotheses then end as they are). Width 1 is greedy.
+ * Leaves no tensors behind.
+ * @param session decoder session over one utterance's encoder memory [1, T', D]
+ */
+export function beamSearch(session: DecoderSession, opts: BeamSearchOptions): BeamHypothesis {
+  const k = opts.beam
+  const steps = session.lengths[0]!
+  const maxLen = Math.ceil(opts.maxLenRatio * steps) + 2
+  const ended: BeamHypothesis[] = []
+  let bestEndedRaw = -Infinity
+  let running: Hyp[] = [{ node: null, length: 0, score: 0, logProb: 0, ctc: opts.ctc?.scorer.initial() ?? null, states: opts.scorers.map((s) => s.initial()) }]
+  tf.tidy(() => {
+    const tiled = tileSession(session, k)
+    const vocab = session.tokenProj.shape[0]
+    let state: DecoderState = initialDecoderState(tiled)
+    let prev = new Int32Array(k).fill(SOS_ID)
+    for (let u = 0; u < maxLen && running.length > 0; u++) {
+      const next = tf.tidy(() => {
+        const st = advanceDecoder(tiled, embedTokens(tiled, tf.tensor1d(prev, 'int32')), state)
+        return { ...st, logProbs: tf.logSoftmax(outputLogits(tiled.weights, st.context, st.h)) }
+      })
+      tf.dispose([state.h, state.c, state.context, state.align])
+      const logProbs = next.logProbs.dataSync() as Float32Array
+      const align = next.align.dataSync() as Float32Array
+      next.logProbs.dispose()
+      const live = running.slice(0, u === 0 ? 1 : k) // step 0: every row is the same sos hypothesis
+      const survivors: Hyp[] = []
+      const parents: number[] = []
+      expand(live, logProbs, vocab, opts).forEach((c, rank) => {
+        if (survivors.length === k) return
+        const hyp = grow(live[c.row]!, c, logProbs, align, vocab, opts)
+        if (c.token !== EOS_ID) {
+          survivors.push(hyp)
+          parents.push(c.row)
+        } else if (rank < k) {
+          ended.push(finish(hyp, true, opts.lengthPenalty))
+          bestEndedRaw = Math.max(bestEndedRaw, hyp.score)
+        }
+      })
+      running = survivors
+      const stop = ended.length >= k || (running.length > 0 && running[0]!.score < bestEndedRaw - END_MARGIN)
+      if (stop) running = []
+      if (running.length === 0) {
+        tf.dispose([next.h, next.c, next.context, next.align])
+        break
+      }
+      state = gatherState(next, Int32Array.from({ length: k }, (_, i) => parents[Math.min(i, parents.length - 1)]!))
+      tf.dispose([next.h, next.c, next.context, next.align])
+      prev = Int32Array.from({ length: k }, (_, i) => running[Math.min(i, running.length - 1)]!.node!.token)
+    }
+  })
+  for (const hyp of running) ended.push(finish(hyp, false, opts.lengthPenalty)) // length limit reached
+  const none: BeamHypothesis = { tokens: [], attention: [], tokenLogProbs: [], logProb: -Infinity, score: -Infinity } // every path was impossible
+  return ended.reduce((best, h) => (h.score > best.score ? h : best), none)
+}

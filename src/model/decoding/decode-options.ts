@@ -1,0 +1,40 @@
+import type { NgramLm } from '../lm/ngram-lm'
+
+/** Which search turns the speller's (and CTC head's) scores into a transcript. */
+export type DecoderKind = 'greedy' | 'beam' | 'joint'
+
+/** Decoding settings (the engine's `--decoder`, `--beam`, `--lm`, `--lm-weight`, `--hotwords`). */
+export interface DecodeOptions {
+  /** greedy: argmax, batched over utterances; beam: attention beam search; joint: CTC/attention beam search. */
+  decoder: DecoderKind
+  /** Beam width (beam, joint). 1 behaves as greedy. */
+  beam: number
+  /** λ of joint decoding: score = λ·log p_ctc + (1-λ)·log p_att (0: attention only, 1: CTC prefix scores only). */
+  ctcWeight: number
+  /** α of the length normalisation score / ((5 + |y|) / 6)^α of ended hypotheses (0: none). */
+  lengthPenalty: number
+  /** At most ceil(ratio x encoder steps) + 2 tokens. */
+  maxLenRatio: number
+  /** Word n-gram LM for shallow fusion at word ends (beam, joint); absent: none. */
+  lm?: NgramLm
+  /** Weight of ln P_lm per word. */
+  lmWeight: number
+  /** Nats added per completed word when an LM is fused (offsets the LM's cost per word). */
+  wordBonus: number
+  /** Words or phrases to favour (names, jargon); normalised like transcripts. */
+  hotwords: string[]
+  /** Nats per character of a hot word, confirmed at its end. */
+  hotwordBonus: number
+}
+
+export const DEFAULT_DECODE_OPTIONS: Readonly<DecodeOptions> = Object.freeze({
+  decoder: 'joint',
+  beam: 8,
+  ctcWeight: 0.3,
+  lengthPenalty: 0,
+  maxLenRatio: 1,
+  lmWeight: 0.5,
+  wordBonus: 1,
+  hotwords: [],
+  hotwordBonus: 2
+})
