@@ -26,8 +26,12 @@ test('views are reachable by keyboard and say plainly what is not built yet', as
 test('the theme switch applies and survives a reload', async ({ page, host }) => {
   await page.goto(host.url)
   await page.keyboard.press('Alt+4')
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  await page.getByLabel('light').check()
+  expect(await background()).toBe('rgb(255, 255, 255)')
   await page.getByLabel('dark').check()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  expect(await background()).toBe('rgb(22, 24, 29)')
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   await expect(page.getByTestId('engine-state')).toHaveText('engine: ready') // token kept for the reload
