@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs'
 import type { ModelConfig } from './config'
+import { forceAlign } from './alignment/forced-alignment'
 import type { TimingSource, WordTiming } from './alignment/word-timings'
 import { decodeBatch } from './decoding/decode'
 import type { DecodeOptions } from './decoding/decode-options'
@@ -85,6 +86,14 @@ export class Recognizer {
   /** One utterance's raw log-mel through decodeBatch. */
   decode(features: FeatureMatrix, options: Partial<DecodeOptions> = {}): Recognition {
     return this.decodeBatch([features], options)[0]!
+  }
+
+  /**
+   * Forced alignment of a known transcript (normalised text) to one utterance's raw log-mel: word times and
+   * confidences from CTC Viterbi, or null when the text cannot fit in the audio.
+   */
+  align(features: FeatureMatrix, text: string): WordTiming[] | null {
+    return this.withFeatureTensor([features], (feats, lengths) => forceAlign(this.model, feats, lengths, [text], this.encoderStepSeconds)[0]!)
   }
 
   /** CMVN-normalised, padded feature tensor [B, T, F] of raw log-mel (an empty utterance gets one zero frame). */

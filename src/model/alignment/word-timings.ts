@@ -31,19 +31,28 @@ export function attentionSpans(attention: readonly (readonly number[])[], tokenL
   })
 }
 
+/**
+ * Encoder steps a word starts before its first character's span: a CTC spike fires once the character has been
+ * heard, so it trails the onset (by about one 40 ms step on TTS speech); never before the previous word's end.
+ */
+const ONSET_LEAD_STEPS = 1
+
 /** Groups per-token spans into words (space-separated) with start/end seconds and mean confidence. */
 export function wordsFromSpans(tokens: readonly number[], spans: readonly TokenSpan[], vocabulary: Vocabulary, stepSeconds: number): WordTiming[] {
   const space = vocabulary.encode(' ')[0]!
   const words: WordTiming[] = []
   let chars: number[] = []
+  let previousEnd = 0 // in steps
   const flush = (): void => {
     if (chars.length === 0) return
     const first = spans[chars[0]!]!
     const last = spans[chars.at(-1)!]!
+    const startStep = Math.max(previousEnd, Math.min(first.first, last.first) - ONSET_LEAD_STEPS)
+    previousEnd = Math.max(startStep, first.last, last.last) + 1
     words.push({
       word: vocabulary.decode(chars.map((i) => tokens[i]!)),
-      start: Math.min(first.first, last.first) * stepSeconds,
-      end: (Math.max(first.last, last.last) + 1) * stepSeconds,
+      start: startStep * stepSeconds,
+      end: previousEnd * stepSeconds,
       confidence: chars.reduce((sum, i) => sum + spans[i]!.posterior, 0) / chars.length
     })
     chars = []

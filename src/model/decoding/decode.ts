@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs'
 import { alignWords, type TimingSource, type WordTiming } from '../alignment/word-timings'
-import { ctcLogits } from '../network/ctc-head'
 import { openDecoderSession } from '../network/decoder'
 import { encode, type EncoderOutput } from '../network/encoder'
 import type { Seq2SeqModel } from '../network/seq2seq'
 import { normalizeText } from '../text/normalizer'
 import { BLANK_ID, EOS_ID, Vocabulary } from '../text/vocabulary'
 import { beamSearch, type BeamHypothesis, type BeamSearchOptions } from './beam-search'
+import { ctcPosteriors } from './ctc-posteriors'
 import { CtcPrefixScorer, type CtcPosteriors } from './ctc-prefix-score'
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions } from './decode-options'
 import { greedyDecode } from './greedy'
@@ -27,14 +27,6 @@ export interface DecodedUtterance {
   score: number
   words: WordTiming[]
   timing: TimingSource
-}
-
-/** Per-utterance CTC log posteriors over the valid encoder steps. */
-function ctcPosteriors(model: Seq2SeqModel, enc: EncoderOutput): CtcPosteriors[] {
-  const steps = enc.memory.shape[1]
-  const vocab = model.config.tokens.length
-  const all = tf.tidy(() => tf.logSoftmax(ctcLogits(model.ctc, enc.memory))).dataSync() as Float32Array
-  return enc.lengths.map((frames, b) => ({ data: all.subarray(b * steps * vocab, (b * steps + frames) * vocab), frames, vocab }))
 }
 
 /** The fusion scorers the options ask for (LM and word bonus, hot words). */
