@@ -1,0 +1,100 @@
+import * as tf from '@tensorflow/tfjs'
+import '@tensorflow/tfjs-backend-wasm'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { loadAudioFile } from '../engine/audio/decode-audio'
+import { readManifestFile } from '../engine/data/manifest-file'
+import { defaultModelConfig } from '../model/config'
+import { charErrorRate, wordErrorRate } from '../model/decoding/metrics'
+import type { DecodeOptions } from '../model/decoding/decode-options'
+import type { FeatureMatrix } from '../model/features/feature-config'
+import { registerProjectKernels } from '../model/kernels/register'
+import { parseArpa } from '../model/lm/arpa'
+import type { NgramLm } from '../model/lm/ngram-lm'
+import { Seq2SeqModel } from '../model/network/seq2seq'
+import { Recognizer } from '../model/recognizer'
+import { normalizeText } from '../model/text/normalizer'
+import { loadModelDir } from '../node/model-files/checkpoint-files'
+import { synthesize } from '../node/tts'
+
+export interface DecoderBenchOptions {
+  /** Model directory; default: a fresh untrained model of the default config (figures then mean nothing). */
+  modelDir?: string
+  /** Manifest to score (e.g. data/corpus/dev_synth.tsv); default: a few flite sentences. */
+  manifest?: string
+  /** ARPA LM for the fused row; default resources/lm/en-3gram.arpa when present. */
+  lm?: string
+  /** First N manifest rows (default 100). */
+  limit?: number
+  beam?: number
+}
+
+/** One decoder configuration's scores. */
+export interface DecoderBenchRow {
+  name: string
+  wer: number
+  cer: number
+  /** Decoding seconds (log-mel excluded) / audio seconds, one utterance at a time. */
+  rtf: number
+}
+
+const DEFAULT_LM = 'resources/lm/en-3gram.arpa'
+const DEFAULT_TEXTS = ['the quick brown fox jumps over the lazy dog', 'open the window and turn off the lights',
+  'set an alarm for seven thirty tomorrow morning', 'it was the best of times it was the worst of times']
+
+async function loadUtterances(opts: DecoderBenchOptions): Promise<{ pcm: Float32Array; reference: string }[]> {
+  if (!opts.manifest) return (await synthesize(DEFAULT_TEXTS)).map((u) => ({ pcm: u.pcm, reference: u.text }))
+  const rows = (await readManifestFile(opts.manifest)).slice(0, opts.limit ?? 100)
+  return Promise.all(rows.map(async (row) => ({ pcm: (await loadAudioFile(row.audioPath)).pcm, reference: normalizeText(row.transcript) })))
+}
+
+async function loadLm(path: string | undefined): Promise<NgramLm | null> {
+  const file = path ?? (existsSync(DEFAULT_LM) ? DEFAULT_LM : null)
+  return file ? parseArpa(await readFile(file, 'utf8')) : null
+}
+
+function score(name: string, recognizer: Recognizer, feats: readonly FeatureMatrix[], references: readonly string[], audioSeconds: number,
+  options: Partial<DecodeOptions>): DecoderBenchRow {
+  recognizer.decode(feats[0]!, options) // warm-up (kernel setup, JIT)
+  const started = performance.now()
+  const hypotheses = feats.map((f) => recognizer.decode(f, options).text)
+  const rtf = (performance.now() - started) / 1000 / audioSeconds
+  const pairs = references.map((r, i): [string, string] => [r, hypotheses[i]!])
+  return { name, wer: 100 * wordErrorRate(pairs).rate, cer: 100 * charErrorRate(pairs).rate, rtf }
+}
+
+/**
+ * Decoder comparison on one manifest (wasm backend with the project kernels): WER/CER of greedy, attention
+ * beam, joint CTC/attention beam and joint beam with LM fusion, and the decoding RTF of each beside greedy's.
+ * @returns the rows and printable lines; the last line states the beam-vs-greedy RTF ratio (goal: within 3x)
+ */
+export async function runDecoderBench(opts: DecoderBenchOptions = {}): Promise<{ rows: DecoderBenchRow[]; lines: string[] }> {
+  await tf.setBackend('wasm')
+  registerProjectKernels()
+  const model = opts.modelDir ? await loadModelDir(opts.modelDir) : Seq2SeqModel.create(defaultModelConfig())
+  const recognizer = new Recognizer(model)
+  try {
+    const utterances = await loadUtterances(opts)
+    const lm = await loadLm(opts.lm)
+    const feats = utterances.map((u) => recognizer.features(u.pcm))
+    const references = utterances.map((u) => u.reference)
+    const audioSeconds = utterances.reduce((s, u) => s + u.pcm.length, 0) / 16000
+    const beam = opts.beam ?? 8
+    const configs: [string, Partial<DecodeOptions>][] = [
+      ['greedy', { decoder: 'greedy' }],
+      [`attention beam ${beam}`, { decoder: 'beam', beam }],
+      [`joint beam ${beam}`, { decoder: 'joint', beam }],
+      ...(lm ? [[`joint beam ${beam} + LM`, { decoder: 'joint', beam, lm }] as [string, Partial<DecodeOptions>]] : [])
+    ]
+    const rows = configs.map(([name, options]) => score(name, recognizer, feats, references, audioSeconds, options))
+    const greedy = rows[0]!
+    const lines = [`decoder bench: ${utterances.length} utterances, ${audioSeconds.toFixed(1)} s of audio, ${opts.manifest ?? 'flite sentences'}, ` +
+      `${opts.modelDir ?? 'untrained default model'}, LM ${lm ? (opts.lm ?? DEFAULT_LM) : 'none'}, wasm`]
+    for (const r of rows) lines.push(`  ${r.name.padEnd(22)} WER ${r.wer.toFixed(2).padStart(6)}%  CER ${r.cer.toFixed(2).padStart(6)}%  RTF ${r.rtf.toFixed(4)} (${(r.rtf / greedy.rtf).toFixed(2)}x greedy)`)
+    const worstBeam = Math.max(...rows.slice(1).map((r) => r.rtf / greedy.rtf))
+    lines.push(`beam ${beam} RTF within ${worstBeam.toFixed(2)}x of greedy (goal <= 3x: ${worstBeam <= 3 ? 'met' : 'NOT met'})`)
+    return { rows, lines }
+  } finally {
+    recognizer.dispose()
+  }
+}
