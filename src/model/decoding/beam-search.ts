@@ -114,7 +114,8 @@ function finish(hyp: Hyp, ended: boolean, alpha: number): BeamHypothesis {
  * Beam search over the attention speller for one utterance, all hypotheses in one speller step per output
  * token. Each step keeps the `beam` best non-eos extensions; an eos extension ranked within the first `beam`
  * ends its hypothesis. Stops when `beam` hypotheses have ended, when the running ones fall END_MARGIN below
- * the best ended one, or at the length limit (running hypotheses then end as they are). Width 1 is greedy.
+ * the best ended one, or at the length limit (where running hypotheses count only if none ended, as they are:
+ * unfinished words have not paid their LM cost). Width 1 is greedy.
  * Leaves no tensors behind.
  * @param session decoder session over one utterance's encoder memory [1, T', D]
  */
@@ -165,7 +166,7 @@ export function beamSearch(session: DecoderSession, opts: BeamSearchOptions): Be
       prev = Int32Array.from({ length: k }, (_, i) => running[Math.min(i, running.length - 1)]!.node!.token)
     }
   })
-  for (const hyp of running) ended.push(finish(hyp, false, opts.lengthPenalty)) // length limit reached
+  if (ended.length === 0) for (const hyp of running) ended.push(finish(hyp, false, opts.lengthPenalty)) // length limit, nothing ended
   const none: BeamHypothesis = { tokens: [], attention: [], tokenLogProbs: [], logProb: -Infinity, score: -Infinity } // every path was impossible
   return ended.reduce((best, h) => (h.score > best.score ? h : best), none)
 }

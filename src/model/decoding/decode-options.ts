@@ -33,8 +33,8 @@ export const DEFAULT_DECODE_OPTIONS: Readonly<DecodeOptions> = Object.freeze({
   ctcWeight: 0.3,
   lengthPenalty: 0,
   maxLenRatio: 1,
-  lmWeight: 0.5,
-  wordBonus: 1,
+  lmWeight: 0.3,
+  wordBonus: 0.5,
   hotwords: [],
   hotwordBonus: 2
 })

@@ -45,11 +45,18 @@ describe('hot-word biasing', () => {
 describe('word LM fusion', () => {
   const lm = estimateKneserNey([['open', 'the', 'door'], ['close', 'the', 'door']], { order: 3, minCount: 1 })
 
-  it('adds weight · ln P(word | history) + bonus per word at spaces, and the end of sentence at eos', () => {
+  it('costs weight · ln P(word | history) - bonus per word in the end, and P(</s> | history) at eos', () => {
     const fusion = new WordLmFusion(vocab.tokens, SPACE, EOS_ID, lm, 0.5, 1.5)
     const expected = 0.5 * Math.LN10 * lm.sentenceLogProb(['open', 'the', 'door']) + 3 * 1.5
-    expect(scoreOf(fusion, 'open the door')).toBeCloseTo(expected, 9)
-    expect(scoreOf(fusion, 'open  the door')).toBeCloseTo(expected, 9) // an empty word is no word
-    expect(scoreOf(fusion, 'open th', false)).toBeCloseTo(0.5 * Math.LN10 * lm.logProb(['<s>'], 'open') + 1.5, 9)
+    expect(scoreOf(fusion, 'open the door')).toBeCloseTo(expected, 6)
+    expect(scoreOf(fusion, 'open  the door')).toBeCloseTo(expected, 6) // an empty word is no word
+  })
+
+  it('charges a word letter by letter with the best unigram of its prefix, so ends cannot be put off', () => {
+    const fusion = new WordLmFusion(vocab.tokens, SPACE, EOS_ID, lm, 0.5, 1.5)
+    const open = 0.5 * Math.LN10 * lm.logProb(['<s>'], 'open') + 1.5
+    expect(scoreOf(fusion, 'open th', false)).toBeCloseTo(open + 0.5 * Math.LN10 * lm.logProb([], 'the'), 6)
+    expect(scoreOf(fusion, 'open thx', false)).toBeCloseTo(open + 0.5 * Math.LN10 * lm.logProb([], '<unk>'), 6)
+    expect(scoreOf(fusion, 'open', false)).toBeCloseTo(0.5 * Math.LN10 * lm.logProb([], 'open'), 6)
   })
 })

@@ -1,4 +1,5 @@
 import { SENTENCE_END, SENTENCE_START, type NgramLm } from '../lm/ngram-lm'
+import { PrefixLookahead } from '../lm/prefix-lookahead'
 import type { TokenScorer } from './token-scorer'
 
 /** Words so far (the last order-1, starting with <s>) and the word being spelled. */
@@ -7,19 +8,29 @@ export interface WordLmState {
   partial: string
 }
 
+/** One look-ahead table per loaded LM (building it sorts the vocabulary). */
+const lookaheads = new WeakMap<NgramLm, PrefixLookahead>()
+
 /**
- * Shallow fusion of a word n-gram LM into a character beam: when a hypothesis completes a word (space or eos)
- * it gains weight · ln P_lm(word | history) + wordBonus, and at eos also weight · ln P_lm(</s> | history).
- * Characters inside a word are not scored (the LM sees whole words only); the bonus offsets the LM's cost
- * of every word, which would otherwise favour fewer, longer words.
+ * Shallow fusion of a word n-gram LM into a character beam. Each letter pays the change in the word-prefix
+ * look-ahead (the best unigram probability of a word with that prefix), and a completed word (at a space or
+ * eos) swaps the look-ahead for its n-gram probability and gains wordBonus; eos adds P(</s> | history). So a
+ * word costs weight · ln P_lm(word | history) in the end, but a hypothesis cannot dodge the cost by postponing
+ * its word ends. The bonus offsets the LM's cost per word, which would otherwise favour fewer words.
  */
 export class WordLmFusion implements TokenScorer<WordLmState> {
   private readonly context: number
+  private readonly lookahead: PrefixLookahead
+  private readonly scale: number
 
   /** @param tokens the vocabulary's token strings (characters) */
   constructor(private readonly tokens: readonly string[], private readonly space: number, private readonly eos: number,
-    private readonly lm: NgramLm, private readonly weight: number, private readonly wordBonus: number) {
+    private readonly lm: NgramLm, weight: number, private readonly wordBonus: number) {
     this.context = Math.max(1, lm.order - 1)
+    this.scale = weight * Math.LN10
+    let lookahead = lookaheads.get(lm)
+    if (!lookahead) lookaheads.set(lm, (lookahead = new PrefixLookahead(lm)))
+    this.lookahead = lookahead
   }
 
   initial(): WordLmState {
@@ -27,19 +38,18 @@ export class WordLmFusion implements TokenScorer<WordLmState> {
   }
 
   extend(state: WordLmState, token: number): { delta: number; state: WordLmState } {
-    if (token !== this.space && token !== this.eos) return { delta: 0, state: { history: state.history, partial: state.partial + this.tokens[token]! } }
-    let delta = 0
-    let history = state.history
-    if (state.partial !== '') {
-      delta += this.wordScore(history, state.partial) + this.wordBonus
-      history = [...history, state.partial].slice(-this.context)
+    const { history, partial } = state
+    if (token !== this.space && token !== this.eos) {
+      const longer = partial + this.tokens[token]!
+      return { delta: this.scale * (this.lookahead.best(longer) - this.lookahead.best(partial)), state: { history, partial: longer } }
     }
-    if (token === this.eos) delta += this.wordScore(history, SENTENCE_END)
-    return { delta, state: { history, partial: '' } }
-  }
-
-  /** weight · ln P(word | history), from the LM's log10. */
-  private wordScore(history: readonly string[], word: string): number {
-    return this.weight * Math.LN10 * this.lm.logProb(history, word)
+    let delta = 0
+    let next = history
+    if (partial !== '') {
+      delta += this.scale * (this.lm.logProb(history, partial) - this.lookahead.best(partial)) + this.wordBonus
+      next = [...history, partial].slice(-this.context)
+    }
+    if (token === this.eos) delta += this.scale * this.lm.logProb(next, SENTENCE_END)
+    return { delta, state: { history: next, partial: '' } }
   }
 }
