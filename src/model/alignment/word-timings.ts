@@ -21,7 +21,8 @@ const MIN_CTC_POSTERIOR = 0.1
 /**
  * Attention-peak spans: each token sits at the encoder step its attention peaks on, one step long, with its
  * decoder probability as the posterior. The fallback when CTC cannot align: attention peaks drift by a step or
- * two and say nothing of how long a character lasts, so words get their first to last character peak.
+ * two and say nothing of how long a character lasts, so words span their first to last character peak (with the
+ * same one-step onset lead as CTC spans).
  * @param attention per-token attention rows [U][T']; tokenLogProbs per-token decoder log-probabilities [U]
  */
 export function attentionSpans(attention: readonly (readonly number[])[], tokenLogProbs: readonly number[]): TokenSpan[] {
