@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { estimateKneserNey } from '../lm/kneser-ney'
 import { EOS_ID, Vocabulary } from '../text/vocabulary'
-import { HotwordBiasing } from './hotwords'
+import { HotwordBiasing, parseHotwordList } from './hotwords'
 import type { TokenScorer } from './token-scorer'
 import { WordLmFusion } from './word-lm-fusion'
 
@@ -39,6 +39,12 @@ describe('hot-word biasing', () => {
     expect(scoreOf(hot, 'in new york')).toBe(16)
     expect(scoreOf(hot, 'a new yorker')).toBe(6) // "new" confirmed, "york..." revoked
     expect(scoreOf(hot, 'new kayleigh')).toBe(22)
+  })
+})
+
+describe('hot-word list files', () => {
+  it('hold one entry per line, comments and blank lines skipped', () => {
+    expect(parseHotwordList('# names\nKayleigh\r\n\n  New York  # city\n')).toEqual(['Kayleigh', 'New York'])
   })
 })
 

@@ -59,3 +59,8 @@ export class HotwordBiasing implements TokenScorer<HotwordState> {
     return { delta: gained - pending, state: { node: restart ?? null, pending: gained, wordStart: false } }
   }
 }
+
+/** A hot-word list file's entries: one word or phrase per line; blank lines and `#` comments are skipped. */
+export function parseHotwordList(text: string): string[] {
+  return text.split(/\r?\n/).map((line) => line.replace(/#.*$/, '').trim()).filter((line) => line !== '')
+}
