@@ -5,7 +5,10 @@ export type DecoderKind = 'greedy' | 'beam' | 'joint'
 
 /** Decoding settings (the engine's `--decoder`, `--beam`, `--lm`, `--lm-weight`, `--hotwords`). */
 export interface DecodeOptions {
-  /** greedy: argmax, batched over utterances; beam: attention beam search; joint: CTC/attention beam search. */
+  /**
+   * greedy: argmax, batched over utterances (ignores lm and hotwords); beam: attention beam search; joint:
+   * CTC/attention beam search (the one to use with hot words: CTC keeps the rest of the sentence in place).
+   */
   decoder: DecoderKind
   /** Beam width (beam, joint). 1 behaves as greedy. */
   beam: number
