@@ -61,31 +61,58 @@ interface Candidate {
 
 const normalised = (score: number, length: number, alpha: number): number => (alpha === 0 ? score : score / ((5 + length) / 6) ** alpha)
 
+/** A candidate before CTC scoring: `bound` is its score with Δψ_ctc = 0, an upper bound since Δψ ≤ 0. */
+interface Draft {
+  row: number
+  token: number
+  att: number
+  bound: number
+}
+
+const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || a.row - b.row || a.token - b.token
+
+/** Exact joint scores of drafts, bound + λ·Δψ_ctc, one CTC pass per row. */
+function scoreJoint(hyps: readonly Hyp[], drafts: readonly Draft[], ctc: NonNullable<BeamSearchOptions['ctc']>): Candidate[] {
+  const out: Candidate[] = []
+  hyps.forEach((hyp, row) => {
+    const mine = drafts.filter((d) => d.row === row)
+    if (mine.length === 0) return
+    ctc.scorer.extend(hyp.ctc!, mine.map((d) => d.token)).forEach((state, n) => {
+      const { token, bound } = mine[n]!
+      const delta = state.prefix - hyp.ctc!.prefix
+      if (delta === -Infinity && ctc.weight > 0) return
+      out.push({ row, token, score: ctc.weight === 0 ? bound : bound + ctc.weight * delta, ctc: state })
+    })
+  })
+  return out
+}
+
 /**
- * Scores every candidate extension of each live hypothesis (row i of logProbs [rows, V]). Attention-only: all
- * labels and eos. Joint: the best few by attention + fusion scores (pre-beam: enough that λ = 0 ranks exactly
- * like attention only, and a hot word's next letter competes on its bonus), rescored λ·Δψ_ctc + (1-λ)·log p_att.
+ * Scores every candidate extension of each live hypothesis (row i of logProbs [rows, V]), best first.
+ * Attention-only: all labels and eos. Joint: per hypothesis the best few by attention + fusion (pre-beam:
+ * enough that λ = 0 ranks exactly like attention only, and a hot word's next letter competes on its bonus),
+ * rescored λ·Δψ_ctc + (1-λ)·log p_att; the CTC recursion runs only for candidates whose upper bound can still
+ * reach the first 2·beam places (all the selection looks at), which keeps the ranking exact.
  */
 function expand(hyps: readonly Hyp[], logProbs: Float32Array, vocab: number, opts: BeamSearchOptions): Candidate[] {
   const labels = Array.from({ length: vocab - EOS_ID }, (_, i) => EOS_ID + i)
   const preBeam = Math.max(opts.beam + 1, Math.ceil(1.5 * opts.beam))
-  const out: Candidate[] = []
+  const attWeight = opts.ctc ? 1 - opts.ctc.weight : 1
+  const drafts: Draft[] = []
   hyps.forEach((hyp, row) => {
     const fusion = labels.map((token) => opts.scorers.reduce((sum, s, k) => sum + s.extend(hyp.states[k], token).delta, 0))
     const picked = opts.ctc ? topK(labels.map((token, i) => logProbs[row * vocab + token]! + fusion[i]!), preBeam) : labels.map((_, i) => i)
-    const ctcStates = opts.ctc ? opts.ctc.scorer.extend(hyp.ctc!, picked.map((i) => labels[i]!)) : null
-    picked.forEach((i, n) => {
-      const token = labels[i]!
-      const att = logProbs[row * vocab + token]!
-      let acoustic = att
-      if (opts.ctc && opts.ctc.weight > 0) {
-        const ctcDelta = ctcStates![n]!.prefix - hyp.ctc!.prefix
-        acoustic = opts.ctc.weight === 1 ? ctcDelta : opts.ctc.weight * ctcDelta + (1 - opts.ctc.weight) * att
-      }
-      if (acoustic !== -Infinity) out.push({ row, token, score: hyp.score + acoustic + fusion[i]!, ctc: ctcStates?.[n] ?? null })
-    })
+    for (const i of picked) {
+      const att = logProbs[row * vocab + labels[i]!]!
+      drafts.push({ row, token: labels[i]!, att, bound: hyp.score + attWeight * att + fusion[i]! })
+    }
   })
-  return out.sort((a, b) => b.score - a.score || a.row - b.row || a.token - b.token)
+  if (!opts.ctc) return drafts.map((d) => ({ row: d.row, token: d.token, score: d.bound, ctc: null })).sort(byScore)
+  const places = 2 * opts.beam
+  drafts.sort((a, b) => b.bound - a.bound)
+  const scored = scoreJoint(hyps, drafts.slice(0, places), opts.ctc).sort(byScore)
+  const threshold = scored.length >= places ? scored[places - 1]!.score : -Infinity
+  return [...scored, ...scoreJoint(hyps, drafts.slice(places).filter((d) => d.bound >= threshold), opts.ctc)].sort(byScore)
 }
 
 /** The hypothesis `c` makes of its parent, emitting c.token with this step's attention row. */
