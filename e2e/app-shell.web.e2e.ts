@@ -26,7 +26,7 @@ test('views are reachable by keyboard and say plainly what is not built yet', as
 test('the theme switch applies and survives a reload', async ({ page, host }) => {
   await page.goto(host.url)
   await page.keyboard.press('Alt+4')
-  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  const background = (): Promise<string> => page.evaluate('getComputedStyle(document.body).backgroundColor')
   await page.getByLabel('light').check()
   expect(await background()).toBe('rgb(255, 255, 255)')
   await page.getByLabel('dark').check()

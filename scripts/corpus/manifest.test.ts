@@ -2,15 +2,19 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatManifest, parseManifest, writeManifest, type ManifestRow } from './manifest'
+import { readManifest, writeManifest, type ManifestRow } from './manifest'
 
 const row: ManifestRow = { path: 'synth/a.wav', durationSeconds: 1.5, speaker: 'flite_slt', transcript: 'hello there', original: 'Hello\tthere!' }
 
-describe('manifest', () => {
-  it('round-trips the shared TSV format (tabs in text become spaces)', () => {
-    const text = formatManifest([row])
-    expect(text.split('\n')[0]).toBe('relative_audio_path\tduration_seconds\tspeaker_id\ttranscript\toriginal_transcript')
-    expect(parseManifest(text)).toEqual([{ ...row, original: 'Hello there!' }])
+describe('corpus manifests', () => {
+  it('write and read back the shared TSV format (tabs in text become spaces)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'manifest-'))
+    try {
+      await writeManifest(join(dir, 'x.tsv'), [row])
+      expect(await readManifest(join(dir, 'x.tsv'))).toEqual([{ ...row, original: 'Hello there!' }])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 
   it('refuses to write LJSpeech rows', async () => {

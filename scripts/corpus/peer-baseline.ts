@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isPocketSphinxAvailable, runPocketSphinx } from '../../src/peer/pocketsphinx'
-import { errorRates } from '../../src/peer/wer'
+import { charErrorRate, wordErrorRate } from '../../src/model/decoding/metrics'
 import { readManifest } from './manifest'
 
 /**
@@ -25,7 +25,8 @@ async function scoreManifest(manifest: string, limit = Infinity): Promise<PeerSc
   const rows = (await readManifest(manifest)).slice(0, limit)
   const base = dirname(resolve(manifest))
   const { hyps, seconds } = await runPocketSphinx(rows.map((r, i) => ({ id: String(i), audio: resolve(base, r.path) })))
-  const rates = errorRates(rows.map((r, i) => [r.transcript, hyps.get(String(i)) ?? ''] as const))
+  const pairs = rows.map((r, i): [string, string] => [r.transcript, hyps.get(String(i)) ?? ''])
+  const rates = { wer: wordErrorRate(pairs).rate, cer: charErrorRate(pairs).rate }
   const audioSeconds = rows.reduce((sum, r) => sum + r.durationSeconds, 0)
   return { manifest, wer: rates.wer, cer: rates.cer, rtf: seconds / Math.max(audioSeconds, 1e-9), n: rows.length, audioSeconds, decodeSeconds: seconds }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { isPocketSphinxAvailable, parseHyp, runPocketSphinx } from './pocketsphinx'
-import { errorRates } from './wer'
+import { wordErrorRate } from '../model/decoding/metrics'
 
 describe('parseHyp', () => {
   it('reads "words (id score)" lines, empty hypotheses included', () => {
@@ -22,7 +22,7 @@ describe.skipIf(!(await isPocketSphinxAvailable()))('runPocketSphinx', () => {
       const text = 'please open the file and send it to my manager tomorrow morning'
       await promisify(execFile)('flite', ['-voice', 'rms', '-t', text, '-o', wav])
       const { hyps, seconds } = await runPocketSphinx([{ id: 'spoken/1', audio: wav }, { id: 'quiet', audio: new Float32Array(8000) }])
-      expect(errorRates([[text, hyps.get('spoken/1') ?? '']]).wer).toBeLessThanOrEqual(0.2)
+      expect(wordErrorRate([[text, hyps.get('spoken/1') ?? '']]).rate).toBeLessThanOrEqual(0.2)
       expect(hyps.get('quiet')).toBe('')
       expect(seconds).toBeGreaterThan(0)
     } finally {
