@@ -1,16 +1,13 @@
 import type { CtcPosteriors } from '../decoding/ctc-prefix-score'
 import { BLANK_ID, type Vocabulary } from '../text/vocabulary'
 import { ctcViterbi, type TokenSpan } from './ctc-viterbi'
+import type { WordTiming } from '../../shared/transcript'
 
-/** One recognised word with its time in the audio. */
-export interface WordTiming {
-  word: string
-  /** Seconds from the start of the audio. */
-  start: number
-  end: number
-  /** 0-1: mean over the word's characters of their peak posterior where they were aligned. */
-  confidence: number
-}
+/**
+ * One recognised word with its time in the audio (the shared transcript type). Here `confidence` is the mean
+ * over the word's characters of their peak posterior where they were aligned.
+ */
+export type { WordTiming }
 
 /** Which alignment the word times came from. */
 export type TimingSource = 'ctc' | 'attention'
