@@ -77,7 +77,18 @@ describe('s2s eval', () => {
     expect(malformed.stderr.trim()).toMatch(/malformed\.tsv line 2: duration "soon" is not a non-negative number$/)
   })
 
-  it('exits 2 without a manifest', () => {
+  it('exits 2 without a manifest or with a bad decoder flag', () => {
     expect(s2s('eval').status).toBe(2)
+    const bad = s2s('eval', join(dir, 'ok.tsv'), '--decoder', 'psychic')
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('--decoder must be greedy, beam or joint')
+  })
+
+  it('decodes with the joint CTC/attention beam, the bundled LM and hot words', () => {
+    writeFileSync(join(dir, 'hot.txt'), '# names\nKayleigh\n')
+    const { status, stdout } = s2s('eval', join(dir, 'ok.tsv'), '--model', join(dir, 'untrained'), '--decoder', 'joint', '--beam', '3', '--lm', 'bundled', '--hotwords', join(dir, 'hot.txt'))
+    expect(status).toBe(0)
+    expect(stdout).toContain('decoder: joint beam 3 + LM + 1 hot words')
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^WER .* N 2$/)
   })
 })

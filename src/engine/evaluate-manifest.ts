@@ -1,3 +1,4 @@
+import type { DecodeOptions } from '../model/decoding/decode-options'
 import type { Recognizer } from '../model/recognizer'
 import { charErrorRate, wordErrorRate } from '../model/decoding/metrics'
 import type { FeatureMatrix } from '../model/features/feature-config'
@@ -6,6 +7,7 @@ import type { EvaluatedUtterance, EvaluationResult, ModelInfo } from '../shared/
 import { AppError } from '../shared/errors'
 import { loadAudioFile } from './audio/decode-audio'
 import { readManifestFile, type ResolvedRow } from './data/manifest-file'
+import { describeDecoding } from './decoding-options'
 import type { JobContext } from './job-context'
 
 /** Utterances decoded together: batching amortises per-step overhead on the wasm backend. */
@@ -16,7 +18,14 @@ const BATCH = 8
  * RTF counts feature extraction and decoding, not reading/decoding the audio file.
  * @throws AppError('bad-input') naming the manifest line of an unreadable row
  */
-export async function evaluateManifest(recognizer: Recognizer, model: ModelInfo, manifestPath: string, ctx: JobContext, limit?: number): Promise<EvaluationResult> {
+export async function evaluateManifest(
+  recognizer: Recognizer,
+  model: ModelInfo,
+  manifestPath: string,
+  decoding: DecodeOptions,
+  ctx: JobContext,
+  limit?: number
+): Promise<EvaluationResult> {
   const rows = (await readManifestFile(manifestPath)).slice(0, limit)
   const utterances: EvaluatedUtterance[] = []
   let audioSeconds = 0
@@ -28,7 +37,7 @@ export async function evaluateManifest(recognizer: Recognizer, model: ModelInfo,
     const audio = await Promise.all(batch.map(({ row }) => readRow(manifestPath, row)))
     const began = performance.now()
     const features: FeatureMatrix[] = audio.map((pcm) => recognizer.features(pcm))
-    const results = recognizer.transcribeBatch(features)
+    const results = recognizer.decodeBatch(features, decoding)
     busySeconds += (performance.now() - began) / 1000
     batch.forEach(({ row, i }, k) => {
       audioSeconds += audio[k]!.length / 16_000
@@ -43,6 +52,7 @@ export async function evaluateManifest(recognizer: Recognizer, model: ModelInfo,
     cer: 100 * charErrorRate(pairs).rate,
     rtf: audioSeconds > 0 ? busySeconds / audioSeconds : 0,
     n: utterances.length,
+    decoder: describeDecoding(decoding),
     audioSeconds,
     model,
     utterances

@@ -5,6 +5,7 @@ import { Engine } from './engine'
 import type { MethodHandlers } from './methods'
 import { ModelService } from './models/model-service'
 import { evaluateManifest } from './evaluate-manifest'
+import { DecodingOptionsResolver } from './decoding-options'
 import { bundledModelDir } from './paths'
 import pkg from '../../package.json'
 
@@ -25,6 +26,7 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
   }
   const backendReady = prepareTensorRuntime(log)
   const models = new ModelService(bundledModelDir())
+  const decodingOptions = new DecodingOptionsResolver()
   const handlers: MethodHandlers = {
     'engine.ping': async () => {
       await backendReady
@@ -38,9 +40,10 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
       await backendReady
       return runMatmulBenchmark(seconds, ctx)
     },
-    'asr.evaluate': async ({ manifest, modelDir, limit }, ctx) => {
+    'asr.evaluate': async ({ manifest, modelDir, limit, decoding }, ctx) => {
       await backendReady
-      return models.withRecognizer(modelDir, (recognizer, info) => evaluateManifest(recognizer, info, manifest, ctx, limit))
+      const options = await decodingOptions.resolve(decoding)
+      return models.withRecognizer(modelDir, (recognizer, info) => evaluateManifest(recognizer, info, manifest, options, ctx, limit))
     }
   }
   const engine = new Engine(handlers, (message) => port.post(message))

@@ -5,6 +5,27 @@ import { z } from 'zod'
  * with its parameter schema (validated at the engine boundary) and its result type.
  * Method names appear nowhere else as literals.
  */
+/**
+ * Decoder settings shared by evaluation, file transcription and dictation. Omitted fields take the model
+ * package's defaults (joint CTC/attention beam). `lmPath` names an ARPA file and is for local callers; pages
+ * choose `lm: true` for the bundled language model.
+ */
+export const decoderSettingsSchema = z
+  .object({
+    decoder: z.enum(['greedy', 'beam', 'joint']).optional(),
+    beam: z.number().int().min(1).max(32).optional(),
+    ctcWeight: z.number().min(0).max(1).optional(),
+    lm: z.boolean().optional(),
+    lmPath: z.string().min(1).max(4096).optional(),
+    lmWeight: z.number().min(0).max(5).optional(),
+    wordBonus: z.number().min(-10).max(10).optional(),
+    hotwords: z.array(z.string().min(1).max(100)).max(1000).optional(),
+    hotwordBonus: z.number().min(0).max(20).optional()
+  })
+  .strict()
+
+export type DecoderSettings = z.infer<typeof decoderSettingsSchema>
+
 export const methodParams = {
   /** Answered by the broker in front of the engine (browser host, Electron main) without reaching the engine. */
   'host.ping': z.object({}).strict(),
@@ -16,7 +37,12 @@ export const methodParams = {
   'engine.benchmark': z.object({ seconds: z.number().min(0.1).max(120) }).strict(),
   /** Scores a manifest (shared TSV format): WER, CER, RTF. Local callers only (it reads paths). */
   'asr.evaluate': z
-    .object({ manifest: z.string().min(1).max(4096), modelDir: z.string().min(1).max(4096).optional(), limit: z.number().int().positive().optional() })
+    .object({
+      manifest: z.string().min(1).max(4096),
+      modelDir: z.string().min(1).max(4096).optional(),
+      limit: z.number().int().positive().optional(),
+      decoding: decoderSettingsSchema.optional()
+    })
     .strict()
 } as const
 
@@ -72,6 +98,8 @@ export interface EvaluationResult {
   /** Seconds of processing (features + model) per second of audio. */
   rtf: number
   n: number
+  /** The decoder that produced the hypotheses, e.g. "joint beam 8 + LM". */
+  decoder: string
   audioSeconds: number
   model: ModelInfo
   utterances: EvaluatedUtterance[]
