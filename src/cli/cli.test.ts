@@ -13,9 +13,9 @@ import { formatManifest } from '../shared/manifest'
 
 const bin = fileURLToPath(new URL('../../bin/s2s.mjs', import.meta.url))
 
-/** Runs the real `s2s` entry point as a user would. */
+/** Runs the real `s2s` entry point as a user would, from a working directory outside the project. */
 function s2s(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, S2S_BACKEND: 'cpu' }, timeout: 60_000 })
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, S2S_BACKEND: 'cpu' }, timeout: 60_000 })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 

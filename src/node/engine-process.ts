@@ -5,6 +5,8 @@ import type { ServerMessage } from '../shared/protocol'
 import type { EngineHandle, SpawnEngine } from './engine-supervisor'
 
 const entry = fileURLToPath(new URL('../engine/entry-node.ts', import.meta.url))
+/** tsx resolved from this package, so the engine starts whatever the caller's working directory is. */
+const tsxLoader = import.meta.resolve('tsx')
 
 export interface EngineProcessOptions {
   /** Extra environment for the engine (e.g. S2S_BACKEND). */
@@ -26,7 +28,7 @@ export class EngineProcess implements EngineHandle {
 
   constructor(options: EngineProcessOptions = {}) {
     this.#child = fork(entry, [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', tsxLoader],
       env: { ...process.env, ...options.env },
       serialization: 'advanced',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc']
