@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,6 +10,7 @@ import { Seq2SeqModel } from '../model/network/seq2seq'
 import { tinyModelConfig } from '../model/testing/tiny-setup'
 import { speakToWav } from '../node/tts'
 import { formatManifest } from '../shared/manifest'
+import type { Transcript } from '../shared/transcript'
 
 const bin = fileURLToPath(new URL('../../bin/s2s.mjs', import.meta.url))
 
@@ -90,5 +91,34 @@ describe('s2s eval', () => {
     expect(status).toBe(0)
     expect(stdout).toContain('decoder: joint beam 3 + LM + 1 hot words')
     expect(stdout.trim().split('\n').at(-1)).toMatch(/^WER .* N 2$/)
+  })
+})
+
+describe('s2s transcribe', () => {
+  let dir: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 's2s-transcribe-'))
+    await tf.setBackend('cpu')
+    const model = Seq2SeqModel.create(tinyModelConfig())
+    await saveModelDir(model, join(dir, 'model'))
+    model.dispose()
+    speakToWav('open the window please', join(dir, 'speech.wav'))
+    writeFileSync(join(dir, 'junk.wav'), 'definitely not audio')
+  })
+
+  it('writes one export per file, keeps going past a bad file with a one-line reason, and exits 1', () => {
+    const { status, stderr } = s2s('transcribe', join(dir, 'junk.wav'), join(dir, 'speech.wav'), '--model', join(dir, 'model'), '--decoder', 'greedy', '--format', 'json', '--out', join(dir, 'out'))
+    expect(status).toBe(1)
+    expect(stderr).toMatch(/^s2s transcribe: junk\.wav: not a readable audio file/m)
+    const transcript = JSON.parse(readFileSync(join(dir, 'out', 'speech.json'), 'utf8')) as Transcript
+    expect(transcript.durationSeconds).toBeGreaterThan(0.5)
+    for (const segment of transcript.segments) {
+      expect(segment.start).toBeGreaterThanOrEqual(0)
+      expect(segment.end).toBeLessThanOrEqual(transcript.durationSeconds + 0.01)
+    }
+  })
+
+  it('refuses an unknown format with a usage error', () => {
+    expect(s2s('transcribe', join(dir, 'speech.wav'), '--format', 'docx').status).toBe(2)
   })
 })

@@ -4,15 +4,15 @@ import { benchCommand } from './commands/bench'
 import { evalCommand } from './commands/eval'
 import { infoCommand } from './commands/info'
 import { trainCommand } from './commands/train'
+import { transcribeCommand } from './commands/transcribe'
 import { webCommand } from './commands/web'
 
 /** Verbs announced in PRODUCT.md whose issues have not landed yet: listed honestly, refused when run. */
 const planned: Command[] = [
-  { name: 'transcribe', synopsis: 's2s transcribe FILE... [--format txt|srt|vtt|json] [--out DIR] [--model DIR]', summary: 'transcribe audio files', plannedIn: 'issue 7' },
   { name: 'finetune', synopsis: 's2s finetune --data DIR|MANIFEST [--out DIR] [--model DIR]', summary: 'fine-tune on your recordings', plannedIn: 'issue 8' }
 ].map((c) => ({ ...c, run: async () => { throw new AppError('not-found', `s2s ${c.name} is not available yet (planned in ${c.plannedIn}).`) } }))
 
-const commands: Command[] = [infoCommand, evalCommand, trainCommand, benchCommand, webCommand, ...planned]
+const commands: Command[] = [infoCommand, transcribeCommand, evalCommand, trainCommand, benchCommand, webCommand, ...planned]
 
 export function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length))

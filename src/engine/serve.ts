@@ -5,6 +5,7 @@ import { Engine } from './engine'
 import type { MethodHandlers } from './methods'
 import { ModelService } from './models/model-service'
 import { evaluateManifest } from './evaluate-manifest'
+import { transcribeFile } from './transcribe-file'
 import { DecodingOptionsResolver } from './decoding-options'
 import { bundledModelDir } from './paths'
 import pkg from '../../package.json'
@@ -44,6 +45,11 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
       await backendReady
       const options = await decodingOptions.resolve(decoding)
       return models.withRecognizer(modelDir, (recognizer, info) => evaluateManifest(recognizer, info, manifest, options, ctx, limit))
+    },
+    'asr.transcribeFile': async ({ path, modelDir, decoding }, ctx) => {
+      await backendReady
+      const options = await decodingOptions.resolve(decoding)
+      return models.withRecognizer(modelDir, (recognizer) => transcribeFile(recognizer, path, options, ctx))
     }
   }
   const engine = new Engine(handlers, (message) => port.post(message))

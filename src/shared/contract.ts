@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Transcript } from './transcript'
 
 /**
  * THE engine contract: every method the renderer, the CLI and the browser host may call on the engine,
@@ -43,6 +44,10 @@ export const methodParams = {
       limit: z.number().int().positive().optional(),
       decoding: decoderSettingsSchema.optional()
     })
+    .strict(),
+  /** Transcribes one audio file on disk with word times. Local callers only (it reads a path). */
+  'asr.transcribeFile': z
+    .object({ path: z.string().min(1).max(4096), modelDir: z.string().min(1).max(4096).optional(), decoding: decoderSettingsSchema.optional() })
     .strict()
 } as const
 
@@ -51,7 +56,7 @@ export type Method = keyof typeof methodParams
  * Methods that take file-system paths: only local callers (the CLI) may use them; the page bridges refuse them,
  * so a compromised page cannot make the engine read arbitrary files.
  */
-export const LOCAL_ONLY_METHODS: ReadonlySet<Method> = new Set<Method>(['asr.evaluate'])
+export const LOCAL_ONLY_METHODS: ReadonlySet<Method> = new Set<Method>(['asr.evaluate', 'asr.transcribeFile'])
 
 /** Methods a broker answers itself; the engine never sees them. */
 export type HostMethod = 'host.ping'
@@ -118,6 +123,7 @@ export interface MethodResults {
   'engine.info': EngineInfo
   'engine.benchmark': BenchmarkResult
   'asr.evaluate': EvaluationResult
+  'asr.transcribeFile': Transcript
 }
 
 export type ResultOf<M extends Method> = MethodResults[M]
