@@ -20,6 +20,14 @@ function s2s(...args: string[]): { status: number | null; stdout: string; stderr
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
+/** Writes a tiny untrained model directory: the commands must work with any checkpoint. */
+async function saveUntrainedModel(path: string): Promise<void> {
+  await tf.setBackend('cpu')
+  const model = Seq2SeqModel.create(tinyModelConfig())
+  await saveModelDir(model, path)
+  model.dispose()
+}
+
 describe('s2s command line', () => {
   it('info prints version, backend and model state and exits 0', () => {
     const { status, stdout } = s2s('info')
@@ -52,10 +60,7 @@ describe('s2s eval', () => {
   let dir: string
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 's2s-eval-'))
-    await tf.setBackend('cpu')
-    const model = Seq2SeqModel.create(tinyModelConfig())
-    await saveModelDir(model, join(dir, 'untrained'))
-    model.dispose()
+    await saveUntrainedModel(join(dir, 'untrained'))
     const texts = ['turn left', 'play some music']
     texts.forEach((t, i) => speakToWav(t, join(dir, `${i}.wav`)))
     writeFileSync(join(dir, 'ok.tsv'), formatManifest(texts.map((t, i) => ({ path: `${i}.wav`, durationSeconds: 1, speaker: 'slt', transcript: t, original: t }))))
@@ -98,10 +103,7 @@ describe('s2s transcribe', () => {
   let dir: string
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 's2s-transcribe-'))
-    await tf.setBackend('cpu')
-    const model = Seq2SeqModel.create(tinyModelConfig())
-    await saveModelDir(model, join(dir, 'model'))
-    model.dispose()
+    await saveUntrainedModel(join(dir, 'model'))
     speakToWav('open the window please', join(dir, 'speech.wav'))
     writeFileSync(join(dir, 'junk.wav'), 'definitely not audio')
   })

@@ -5,7 +5,7 @@ import type { FeatureMatrix } from '../model/features/feature-config'
 import { normalizeText } from '../model/text/normalizer'
 import type { EvaluatedUtterance, EvaluationResult, ModelInfo } from '../shared/contract'
 import { AppError } from '../shared/errors'
-import { loadAudioFile } from './audio/decode-audio'
+import { loadAudioFile, MODEL_SAMPLE_RATE } from './audio/decode-audio'
 import { readManifestFile, type ResolvedRow } from './data/manifest-file'
 import { describeDecoding } from './decoding-options'
 import type { JobContext } from './job-context'
@@ -40,7 +40,7 @@ export async function evaluateManifest(
     const results = recognizer.decodeBatch(features, decoding)
     busySeconds += (performance.now() - began) / 1000
     batch.forEach(({ row, i }, k) => {
-      audioSeconds += audio[k]!.length / 16_000
+      audioSeconds += audio[k]!.length / MODEL_SAMPLE_RATE
       utterances[i] = { audio: row.path, reference: normalizeText(row.transcript), hypothesis: results[k]!.text }
     })
     ctx.progress(Math.min(1, (start + batch.length) / order.length), `${start + batch.length}/${order.length} utterances`)
