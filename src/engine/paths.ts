@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 
 /**
@@ -12,4 +13,13 @@ export function resourcesDir(): string {
 /** The bundled model directory. */
 export function bundledModelDir(): string {
   return join(resourcesDir(), 'model')
+}
+
+/**
+ * The user's own data (recordings, fine-tuned model versions): S2S_USER_DATA when set (the Electron main process
+ * passes app.getPath('userData'); tests pass a temp dir), else the XDG data home (~/.local/share/s2s).
+ */
+export function userDataDir(): string {
+  if (process.env.S2S_USER_DATA) return process.env.S2S_USER_DATA
+  return join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 's2s')
 }
