@@ -65,7 +65,7 @@ export class Engine {
       const issue = checked.error.issues[0]
       throw new AppError('bad-request', `Invalid params for ${method}: ${issue?.path.join('.') || 'params'} ${issue?.message ?? ''}`.trim())
     }
-    const ctx = createJobContext(id, signal, (fraction, text) => this.emit({ type: 'progress', jobId: id, fraction, message: text }))
+    const ctx = createJobContext(id, signal, (event) => this.emit(event))
     const handler = this.handlers[method] as (p: unknown, c: typeof ctx) => Promise<unknown>
     return handler(checked.data, ctx)
   }

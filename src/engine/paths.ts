@@ -10,9 +10,9 @@ export function resourcesDir(): string {
   return process.env.S2S_RESOURCES ?? fileURLToPath(new URL('../../resources', import.meta.url))
 }
 
-/** The bundled model directory. */
+/** The bundled model directory; S2S_MODEL_DIR replaces it (tests, and trying a checkpoint in the app). */
 export function bundledModelDir(): string {
-  return join(resourcesDir(), 'model')
+  return process.env.S2S_MODEL_DIR ?? join(resourcesDir(), 'model')
 }
 
 /**

@@ -7,6 +7,7 @@ import { ModelService } from './models/model-service'
 import { evaluateManifest } from './evaluate-manifest'
 import { transcribeFile } from './transcribe-file'
 import { DecodingOptionsResolver } from './decoding-options'
+import { DictationService } from './dictation/dictation-service'
 import { bundledModelDir } from './paths'
 import pkg from '../../package.json'
 
@@ -28,6 +29,7 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
   const backendReady = prepareTensorRuntime(log)
   const models = new ModelService(bundledModelDir())
   const decodingOptions = new DecodingOptionsResolver()
+  const dictation = new DictationService()
   const handlers: MethodHandlers = {
     'engine.ping': async () => {
       await backendReady
@@ -50,6 +52,20 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
       await backendReady
       const options = await decodingOptions.resolve(decoding)
       return models.withRecognizer(modelDir, (recognizer) => transcribeFile(recognizer, path, options, ctx))
+    },
+    'dictation.session': async ({ decoding }, ctx) => {
+      await backendReady
+      const options = await decodingOptions.resolve(decoding)
+      return models.withRecognizer(undefined, (recognizer) => dictation.run(recognizer, options, ctx))
+    },
+    'dictation.push': async ({ sessionId, features }) => dictation.push(sessionId, features),
+    'dictation.configure': async ({ sessionId, decoding }) => {
+      dictation.configure(sessionId, await decodingOptions.resolve(decoding))
+      return { applied: true }
+    },
+    'dictation.stop': async ({ sessionId }) => {
+      dictation.stop(sessionId)
+      return { stopped: true }
     }
   }
   const engine = new Engine(handlers, (message) => port.post(message))

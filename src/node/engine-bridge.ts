@@ -1,4 +1,4 @@
-import { isHostMethod, LOCAL_ONLY_METHODS, type Method } from '../shared/contract'
+import { isHostMethod, isJobEvent, LOCAL_ONLY_METHODS, type Method } from '../shared/contract'
 import type { EngineApi } from '../shared/rpc-client'
 import { clientMessageSchema, type ServerMessage } from '../shared/protocol'
 import { toSerializedError } from '../shared/errors'
@@ -15,7 +15,7 @@ export function bridgeConnection(engine: EngineApi, send: (message: ServerMessag
   const prefix = `c${connectionCounter}:`
   const open = new Set<string>()
   const unsubscribe = engine.onEvent((event) => {
-    if (event.type !== 'progress') return send({ kind: 'event', event })
+    if (!isJobEvent(event)) return send({ kind: 'event', event })
     if (open.has(event.jobId)) send({ kind: 'event', event: { ...event, jobId: event.jobId.slice(prefix.length) } })
   })
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { DictationSummary, DictationUpdate } from './dictation'
 import type { Transcript } from './transcript'
 
 /**
@@ -27,6 +28,10 @@ export const decoderSettingsSchema = z
 
 export type DecoderSettings = z.infer<typeof decoderSettingsSchema>
 
+const dictationSessionId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/)
+/** Largest feature push: 2 s of 80-band frames (callers push about every 100 ms). */
+const MAX_PUSH_VALUES = 200 * 80
+
 export const methodParams = {
   /** Answered by the broker in front of the engine (browser host, Electron main) without reaching the engine. */
   'host.ping': z.object({}).strict(),
@@ -48,7 +53,21 @@ export const methodParams = {
   /** Transcribes one audio file on disk with word times. Local callers only (it reads a path). */
   'asr.transcribeFile': z
     .object({ path: z.string().min(1).max(4096), modelDir: z.string().min(1).max(4096).optional(), decoding: decoderSettingsSchema.optional() })
-    .strict()
+    .strict(),
+  /**
+   * A live dictation session: a long job that stays open until `dictation.stop` (result: every final segment) or
+   * cancellation. Its first event (`dictation` / `started`) carries the session id that `push`/`stop` use; the id
+   * is random, so another page cannot feed or stop it.
+   */
+  'dictation.session': z.object({ decoding: decoderSettingsSchema.optional() }).strict(),
+  /** Appends raw log-mel frames (row-major, frames x the model's feature dim) computed by the caller. */
+  'dictation.push': z
+    .object({ sessionId: dictationSessionId, features: z.array(z.number()).max(MAX_PUSH_VALUES) })
+    .strict(),
+  /** Changes the decoder settings from the next segment on, without restarting the session. */
+  'dictation.configure': z.object({ sessionId: dictationSessionId, decoding: decoderSettingsSchema }).strict(),
+  /** Ends the input: the open segment is finalised, then the session job resolves. */
+  'dictation.stop': z.object({ sessionId: dictationSessionId }).strict()
 } as const
 
 export type Method = keyof typeof methodParams
@@ -124,18 +143,32 @@ export interface MethodResults {
   'engine.benchmark': BenchmarkResult
   'asr.evaluate': EvaluationResult
   'asr.transcribeFile': Transcript
+  'dictation.session': DictationSummary
+  'dictation.push': { frames: number }
+  'dictation.configure': { applied: true }
+  'dictation.stop': { stopped: true }
 }
 
 export type ResultOf<M extends Method> = MethodResults[M]
 
-/** Events the engine pushes; `jobId` ties progress to the call that started it. */
 /** Lifecycle of the engine process as its broker sees it. */
 export type EngineState = 'starting' | 'ready' | 'restarting' | 'down'
 
+/**
+ * Events the engine pushes. Those with a `jobId` belong to the call that started that job and reach only its
+ * caller; the others are broadcast.
+ */
 export type EngineEvent =
   | { type: 'engine-state'; state: EngineState; detail: string }
   | { type: 'progress'; jobId: string; fraction: number; message: string }
+  | { type: 'dictation'; jobId: string; update: DictationUpdate }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+
+export type JobEvent = Extract<EngineEvent, { jobId: string }>
+
+export function isJobEvent(event: EngineEvent): event is JobEvent {
+  return 'jobId' in event
+}
 
 export function isHostMethod(name: string): name is HostMethod {
   return name === 'host.ping'

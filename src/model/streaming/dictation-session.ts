@@ -1,0 +1,164 @@
+import type { AttentionMap, DictationSegment, DictationUpdate } from '../../shared/dictation'
+import type { DecodeOptions } from '../decoding/decode-options'
+import type { Recognition, Recognizer } from '../recognizer'
+import { frameEnergies } from '../vad/frame-energy'
+import { DEFAULT_VAD, StreamingVad, type VadConfig, type VadSegment } from '../vad/vad'
+import { FrameBuffer } from './frame-buffer'
+import { StablePrefix } from './stable-prefix'
+
+/** Session tuning; times in 10 ms feature frames. */
+export interface DictationConfig {
+  vad: VadConfig
+  /** Re-decode the open segment after at least this many new frames (20 = 200 ms). */
+  refreshFrames: number
+  /** A final whose words average a lower confidence than this is taken for noise and dropped. */
+  minWordConfidence: number
+}
+
+export const DEFAULT_DICTATION: Readonly<DictationConfig> = Object.freeze({
+  // Dictation cuts segments at 12 s so each re-decode of the open segment stays short.
+  vad: { ...DEFAULT_VAD, maxSegmentFrames: 1200 },
+  refreshFrames: 20,
+  minWordConfidence: 0.3
+})
+
+/**
+ * One live dictation stream over a shared Recognizer (Vosk's light Recognizer over a heavy Model): raw log-mel
+ * frames in, partial and final segments out. `push` is cheap (buffering + voice-activity detection); `step`
+ * does the decoding that is due. Decoding the whole open segment again on each refresh lets the bidirectional
+ * encoder see all of it; segments are capped so this stays bounded.
+ */
+export class DictationSession {
+  readonly #vad: StreamingVad
+  readonly #buffer: FrameBuffer
+  readonly #stable = new StablePrefix()
+  readonly #closed: VadSegment[] = []
+  readonly #finals: DictationSegment[] = []
+  #decoding: Partial<DecodeOptions>
+  #segmentIndex = 0
+  /** Frame end of the open segment's last partial decode. */
+  #partialAt = 0
+  #speaking = false
+
+  constructor(
+    private readonly recognizer: Recognizer,
+    decoding: Partial<DecodeOptions>,
+    private readonly config: DictationConfig = DEFAULT_DICTATION
+  ) {
+    this.#decoding = decoding
+    this.#vad = new StreamingVad(config.vad)
+    this.#buffer = new FrameBuffer(recognizer.config.features.melBands)
+  }
+
+  get featureDim(): number {
+    return this.#buffer.dim
+  }
+
+  get frameSeconds(): number {
+    const fc = this.recognizer.config.features
+    return fc.hopSamples / fc.sampleRate
+  }
+
+  /** Seconds of audio received. */
+  get seconds(): number {
+    return this.#buffer.end * this.frameSeconds
+  }
+
+  /** Final segments with text so far. */
+  get finals(): readonly DictationSegment[] {
+    return this.#finals
+  }
+
+  /** New decoder settings, used from the next decode on. */
+  configure(decoding: Partial<DecodeOptions>): void {
+    this.#decoding = decoding
+  }
+
+  /** Appends raw log-mel frames (row-major [n, featureDim]). */
+  push(frames: Float32Array): void {
+    if (frames.length % this.featureDim !== 0) throw new RangeError(`features must be a multiple of ${this.featureDim} values, got ${frames.length}`)
+    this.#buffer.append(frames)
+    this.#closed.push(...this.#vad.push(frameEnergies(frames, this.featureDim)))
+  }
+
+  /** Whether `step` has decoding to do. */
+  get due(): boolean {
+    const open = this.#vad.openSince
+    return this.#closed.length > 0 || this.#speaking !== (open !== null) || (open !== null && this.#buffer.end - this.#partialAt >= this.config.refreshFrames)
+  }
+
+  /** Decodes what is due: finals of closed segments, then one partial of the open segment. */
+  step(): DictationUpdate[] {
+    const updates: DictationUpdate[] = []
+    for (const segment of this.#closed.splice(0)) updates.push(...this.#finalise(segment))
+    const open = this.#vad.openSince
+    if ((open !== null) !== this.#speaking) {
+      this.#speaking = open !== null
+      updates.push({ kind: 'speech', active: this.#speaking, at: (open ?? this.#buffer.end) * this.frameSeconds })
+    }
+    if (open !== null && this.#buffer.end - this.#partialAt >= this.config.refreshFrames) updates.push(this.#partial(open))
+    this.#forgetOldFrames()
+    return updates
+  }
+
+  /** Ends the input: finalises the open segment. */
+  finish(): DictationUpdate[] {
+    const last = this.#vad.flush()
+    if (last) this.#closed.push(last)
+    const updates = this.step()
+    if (this.#speaking) {
+      this.#speaking = false
+      updates.push({ kind: 'speech', active: false, at: this.seconds })
+    }
+    return updates
+  }
+
+  #partial(start: number): DictationUpdate {
+    const end = this.#buffer.end
+    this.#partialAt = end
+    const recognition = this.recognizer.decode(this.#buffer.read(start, end), this.#decoding)
+    const { stable, unstable } = this.#stable.update(recognition.text.trim())
+    return { kind: 'partial', segment: this.#segment(start, end, recognition, stable, unstable, []) }
+  }
+
+  #finalise(segment: VadSegment): DictationUpdate[] {
+    const recognition = this.recognizer.decode(this.#buffer.read(segment.start, segment.end), this.#decoding)
+    this.#stable.reset()
+    this.#partialAt = segment.end
+    const offset = segment.start * this.frameSeconds
+    const words = recognition.words.map((w) => ({ ...w, start: w.start + offset, end: w.end + offset }))
+    const meanConfidence = words.reduce((sum, w) => sum + w.confidence, 0) / Math.max(1, words.length)
+    const text = meanConfidence >= this.config.minWordConfidence ? recognition.text.trim() : ''
+    const final = this.#segment(segment.start, segment.end, recognition, text, '', text ? words : [])
+    this.#segmentIndex += 1
+    if (text) this.#finals.push(final)
+    return [{ kind: 'final', segment: final }]
+  }
+
+  #segment(start: number, end: number, recognition: Recognition, stable: string, unstable: string, words: DictationSegment['words']): DictationSegment {
+    return {
+      index: this.#segmentIndex,
+      start: start * this.frameSeconds,
+      end: end * this.frameSeconds,
+      stable,
+      unstable,
+      words,
+      alignment: attentionMap(recognition, this.recognizer.vocabulary.tokens)
+    }
+  }
+
+  /** Keeps only what the open segment (or one about to open, with its padding) can still need. */
+  #forgetOldFrames(): void {
+    const { onsetFrames, padFrames } = this.config.vad
+    const keepFrom = this.#vad.openSince ?? this.#buffer.end - onsetFrames - padFrames - 1
+    this.#buffer.dropBefore(Math.min(keepFrom, ...this.#closed.map((s) => s.start)))
+  }
+}
+
+/** The attention of each emitted character over the segment's encoder steps, compacted for the wire. */
+function attentionMap(recognition: Recognition, tokens: readonly string[]): AttentionMap {
+  const steps = recognition.attention[0]?.length ?? 0
+  const weights: number[] = []
+  for (const row of recognition.attention) for (const w of row) weights.push(Math.round(w * 1000) / 1000)
+  return { chars: recognition.tokens.map((t) => tokens[t] ?? '?'), steps, stepSeconds: recognition.encoderStepSeconds, weights }
+}
