@@ -1,13 +1,10 @@
-import * as tf from '@tensorflow/tfjs'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { saveModelDir } from '../node/model-files/checkpoint-files'
-import { Seq2SeqModel } from '../model/network/seq2seq'
-import { tinyModelConfig } from '../model/testing/tiny-setup'
+import { saveTinyModel } from '../node/testing/tiny-model-dir'
 import { speakToWav } from '../node/tts'
 import { formatManifest } from '../shared/manifest'
 import type { Transcript } from '../shared/transcript'
@@ -18,14 +15,6 @@ const bin = fileURLToPath(new URL('../../bin/s2s.mjs', import.meta.url))
 function s2s(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, S2S_BACKEND: 'cpu' }, timeout: 60_000 })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
-}
-
-/** Writes a tiny untrained model directory: the commands must work with any checkpoint. */
-async function saveUntrainedModel(path: string): Promise<void> {
-  await tf.setBackend('cpu')
-  const model = Seq2SeqModel.create(tinyModelConfig())
-  await saveModelDir(model, path)
-  model.dispose()
 }
 
 describe('s2s command line', () => {
@@ -60,7 +49,7 @@ describe('s2s eval', () => {
   let dir: string
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 's2s-eval-'))
-    await saveUntrainedModel(join(dir, 'untrained'))
+    await saveTinyModel(join(dir, 'untrained'))
     const texts = ['turn left', 'play some music']
     texts.forEach((t, i) => speakToWav(t, join(dir, `${i}.wav`)))
     writeFileSync(join(dir, 'ok.tsv'), formatManifest(texts.map((t, i) => ({ path: `${i}.wav`, durationSeconds: 1, speaker: 'slt', transcript: t, original: t }))))
@@ -103,7 +92,7 @@ describe('s2s transcribe', () => {
   let dir: string
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 's2s-transcribe-'))
-    await saveUntrainedModel(join(dir, 'model'))
+    await saveTinyModel(join(dir, 'model'))
     speakToWav('open the window please', join(dir, 'speech.wav'))
     writeFileSync(join(dir, 'junk.wav'), 'definitely not audio')
   })

@@ -8,7 +8,9 @@ import { evaluateManifest } from './evaluate-manifest'
 import { transcribeFile } from './transcribe-file'
 import { DecodingOptionsResolver } from './decoding-options'
 import { DictationService } from './dictation/dictation-service'
-import { bundledModelDir } from './paths'
+import { bundledModelDir, userDataDir } from './paths'
+import { ModelVersionStore } from '../node/model-versions/version-store'
+import { join } from 'node:path'
 import pkg from '../../package.json'
 
 /** The two calls any transport offers the engine: receive raw messages, post replies/events. */
@@ -27,7 +29,7 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
     port.post({ kind: 'event', event: { type: 'log', level: 'info', message } })
   }
   const backendReady = prepareTensorRuntime(log)
-  const models = new ModelService(bundledModelDir())
+  const models = new ModelService(new ModelVersionStore(join(userDataDir(), 'models'), bundledModelDir()))
   const decodingOptions = new DecodingOptionsResolver()
   const dictation = new DictationService()
   const handlers: MethodHandlers = {
@@ -37,7 +39,7 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
     },
     'engine.info': async () => {
       const choice = await backendReady
-      return { appVersion: pkg.version, backend: choice.backend, backendAttempts: choice.attempts, model: models.describe() }
+      return { appVersion: pkg.version, backend: choice.backend, backendAttempts: choice.attempts, model: await models.describe() }
     },
     'engine.benchmark': async ({ seconds }, ctx) => {
       await backendReady
