@@ -18,6 +18,8 @@ export interface TrainConfig {
   patience: number
   /** Periodic checkpoint every N steps (0: only on dev improvements and at the end). */
   checkpointEvery: number
+  /** Weights kept fixed: parameter-name prefixes ("dec/", "att/"); fine-tuning freezes the speller this way. */
+  freeze: readonly string[]
   seed: number
 }
 
@@ -33,5 +35,6 @@ export const DEFAULT_TRAIN_CONFIG: Readonly<TrainConfig> = Object.freeze({
   validateEvery: 500,
   patience: 5,
   checkpointEvery: 1000,
+  freeze: [],
   seed: 1
 })

@@ -77,6 +77,16 @@ describe('training (tiny model, 10 flite utterances, wasm)', () => {
     await expect(loadModel(tf.io.fromMemory(tampered))).rejects.toThrow(/format version 99 cannot be read/)
   })
 
+  it('leaves frozen weights untouched and updates the rest (fine-tuning freezes the speller)', async () => {
+    const snapshot = (prefix: string): Float32Array[] => [...model.params].filter(([n]) => n.startsWith(prefix)).map(([, v]) => v.dataSync() as Float32Array)
+    const [dec, enc] = [snapshot('dec/'), snapshot('enc/')]
+    const trainer = new Trainer(model, { ...DEFAULT_TRAIN_CONFIG, maxSteps: 2, batchFrames: 600, maxBatchUtterances: 4, validateEvery: 0, checkpointEvery: 0, freeze: ['dec/', 'att/'] })
+    await trainer.fit(examples.slice(0, 4), [])
+    trainer.dispose()
+    expect(snapshot('dec/')).toEqual(dec)
+    expect(snapshot('enc/')).not.toEqual(enc)
+  })
+
   it('keeps the tensor count constant over 100 greedy decodes and 20 training steps', async () => {
     const rec = new Recognizer(model)
     rec.transcribe(examples[0]!.feats)

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs'
 import type { OptimizerCheckpoint } from '../io/checkpoint'
+import type { ParamMap } from '../network/params'
 import type { Seq2SeqModel } from '../network/seq2seq'
 import { Adam, clipByGlobalNorm, learningRateAt } from './adam'
 import { bucketBatches } from './bucketing'
@@ -45,13 +46,17 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeou
  */
 export class Trainer {
   readonly optimizer: Adam
+  /** The weights this run updates (all but cfg.freeze). */
+  readonly trainable: ParamMap
   state: TrainerState
   private best: Map<string, tf.Tensor> | null = null
   private last: LossStats & { gradNorm: number; lr: number; speed: number } = { loss: NaN, ctc: NaN, ce: NaN, utterances: 0, infeasibleCtc: 0, gradNorm: NaN, lr: 0, speed: 0 }
 
   /** @param resume state from io/checkpoint.ts loadOptimizerState (the caller disposes its tensors after) */
   constructor(readonly model: Seq2SeqModel, readonly cfg: TrainConfig, resume?: OptimizerCheckpoint) {
-    this.optimizer = new Adam(model.params)
+    this.trainable = new Map([...model.params].filter(([name]) => !cfg.freeze.some((prefix) => name.startsWith(prefix))))
+    if (this.trainable.size === 0) throw new Error('every weight is frozen: nothing to train')
+    this.optimizer = new Adam(this.trainable)
     if (resume) this.optimizer.restore(resume.optimizerStep, resume.tensors)
     this.state = resume ? { ...resume.trainer } : initialTrainerState(cfg.seed)
   }
@@ -94,7 +99,7 @@ export class Trainer {
     const { grads, stats } = runner && runner.parallelism > 0 && hb.batch > 1
       ? await this.parallelGradients(hb, runner)
       : computeGradients(this.model, hb, this.cfg.labelSmoothing)
-    const clipped = clipByGlobalNorm(grads, this.cfg.clipNorm)
+    const clipped = clipByGlobalNorm(new Map([...grads].filter(([name]) => this.trainable.has(name))), this.cfg.clipNorm)
     const lr = learningRateAt(this.state.step + 1, this.cfg.peakLearningRate, this.cfg.warmupSteps)
     this.optimizer.apply(clipped.grads, lr)
     tf.dispose([...grads.values(), ...clipped.grads.values()])
