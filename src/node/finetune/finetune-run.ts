@@ -1,0 +1,81 @@
+import { computeLogMel } from '../../model/features/log-mel'
+import type { Seq2SeqModel } from '../../model/network/seq2seq'
+import { Vocabulary } from '../../model/text/vocabulary'
+import { evaluateGreedy } from '../../model/training/evaluate'
+import { toExample, type Example } from '../../model/training/example'
+import { Trainer } from '../../model/training/trainer'
+import type { TrainProgress } from '../../model/training/trainer-state'
+import type { FinetuneProgress } from '../../shared/finetune'
+import { loadModelDir } from '../model-files/checkpoint-files'
+import { saveModel } from '../../model/io/checkpoint'
+import { fileSystemHandler } from '../model-files/fs-io'
+import { WorkerShardRunner } from '../training/worker-pool'
+import { finetuneTrainConfig, type FinetuneOptions } from './finetune-config'
+import type { Utterance } from './training-data'
+
+/** Everything a fine-tune needs, structured-clone friendly (it crosses to the worker thread). */
+export interface FinetuneWork {
+  /** The model to start from (read only). */
+  modelDir: string
+  /** Where the fine-tuned model is written (model.json + model.bin); a staging folder nobody reads yet. */
+  outDir: string
+  train: Utterance[]
+  test: Utterance[]
+  options: FinetuneOptions
+}
+
+export interface FinetuneOutcome {
+  /** Greedy WER on `test`, percent, before and after. */
+  werBefore: number
+  werAfter: number
+  stoppedBy: 'epochs' | 'early-stopping'
+  steps: number
+}
+
+/**
+ * The fine-tune itself: features with the base model's front-end, greedy WER on the held-out part, training
+ * with the fine-tune defaults (early stopping on the held-out CER, best weights kept), WER again, then the model
+ * is written to `outDir`. Runs on the calling thread; the engine runs it in a worker (finetune-worker-thread.ts).
+ * Leaves no tensors behind.
+ */
+export async function runFinetune(work: FinetuneWork, report: (p: FinetuneProgress) => void): Promise<FinetuneOutcome> {
+  const model = await loadModelDir(work.modelDir)
+  const runner = work.options.threads > 1 ? await WorkerShardRunner.start(work.options.threads - 1, model.config) : undefined
+  try {
+    report(idle('preparing', `features of ${work.train.length + work.test.length} utterances`))
+    const [train, test] = [examplesOf(model, work.train), examplesOf(model, work.test)]
+    report(idle('evaluating', `WER before, on ${test.length} held-out utterances`))
+    const werBefore = 100 * evaluateGreedy(model, test).wer.rate
+    const cfg = finetuneTrainConfig(work.options, train.reduce((n, e) => n + e.feats.frames, 0))
+    const trainer = new Trainer(model, cfg)
+    let loss: number | null = null
+    const result = await trainer.fit(train, test, {
+      shardRunner: runner,
+      onProgress: (p) => {
+        if (p.phase === 'training' && p.devCer === null) loss = p.loss
+        report(progressOf(p, loss))
+      }
+    }).finally(() => trainer.dispose())
+    report(idle('evaluating', 'WER after'))
+    const werAfter = 100 * evaluateGreedy(model, test).wer.rate
+    report(idle('saving', 'writing the new version'))
+    await saveModel(model, fileSystemHandler(work.outDir))
+    return { werBefore, werAfter, stoppedBy: result.phase === 'stopped-early' ? 'early-stopping' : 'epochs', steps: result.state.step }
+  } finally {
+    await runner?.close()
+    model.dispose()
+  }
+}
+
+function examplesOf(model: Seq2SeqModel, utterances: readonly Utterance[]): Example[] {
+  const vocabulary = new Vocabulary(model.config.tokens)
+  return utterances.map((u) => toExample(u.name, computeLogMel(u.pcm, model.config.features), u.text, vocabulary))
+}
+
+const idle = (phase: FinetuneProgress['phase'], message: string): FinetuneProgress => ({ phase, step: 0, maxSteps: 0, epoch: 0, loss: null, valCer: null, message })
+
+function progressOf(p: TrainProgress, loss: number | null): FinetuneProgress {
+  const phase = p.phase === 'validating' ? 'validating' : 'training'
+  const message = p.devCer === null ? `step ${p.step}/${p.maxSteps}` : `held-out CER ${(100 * p.devCer).toFixed(1)}%`
+  return { phase, step: p.step, maxSteps: p.maxSteps, epoch: p.epoch, loss, valCer: p.devCer, message }
+}
