@@ -14,6 +14,8 @@ if (!parentPort) {
   process.stderr.write('entry-electron must run inside an Electron utilityProcess\n')
   process.exit(2)
 }
+// SIGTERM (how hosts stop the engine) exits through 'exit' handlers, which delete uploaded files.
+process.once('SIGTERM', () => process.exit(0))
 await serveEngine({
   onMessage: (listener) => parentPort.on('message', (event) => listener(event.data)),
   post: (message) => parentPort.postMessage(message)

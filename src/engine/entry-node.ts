@@ -9,6 +9,8 @@ if (!process.send) {
   process.exit(2)
 }
 process.on('disconnect', () => process.exit(0))
+// SIGTERM (how hosts stop the engine) exits through 'exit' handlers, which delete uploaded files.
+process.once('SIGTERM', () => process.exit(0))
 await serveEngine({
   onMessage: (listener) => process.on('message', listener),
   post: (message) => process.send?.(message)

@@ -8,6 +8,7 @@ import { evaluateManifest } from './evaluate-manifest'
 import { transcribeFile } from './transcribe-file'
 import { DecodingOptionsResolver } from './decoding-options'
 import { DictationService } from './dictation/dictation-service'
+import { UploadStore } from './uploads/upload-store'
 import { bundledModelDir, userDataDir } from './paths'
 import { ModelVersionStore } from '../node/model-versions/version-store'
 import { join } from 'node:path'
@@ -32,6 +33,8 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
   const models = new ModelService(new ModelVersionStore(join(userDataDir(), 'models'), bundledModelDir()))
   const decodingOptions = new DecodingOptionsResolver()
   const dictation = new DictationService()
+  const uploads = new UploadStore()
+  process.once('exit', () => uploads.dispose())
   const handlers: MethodHandlers = {
     'engine.ping': async () => {
       await backendReady
@@ -68,7 +71,16 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
     'dictation.stop': async ({ sessionId }) => {
       dictation.stop(sessionId)
       return { stopped: true }
-    }
+    },
+    'upload.begin': async ({ name, size }) => ({ uploadId: await uploads.begin(name, size) }),
+    'upload.chunk': async ({ uploadId, offset, data }) => ({ received: await uploads.append(uploadId, offset, Buffer.from(data, 'base64')) }),
+    'upload.discard': async ({ uploadId }) => ({ discarded: await uploads.discard(uploadId) }),
+    'asr.transcribeUpload': async ({ uploadId, decoding }, ctx) =>
+      uploads.consume(uploadId, async ({ path, name }) => {
+        await backendReady
+        const options = await decodingOptions.resolve(decoding)
+        return models.withRecognizer(undefined, (recognizer) => transcribeFile(recognizer, path, options, ctx, name))
+      })
   }
   const engine = new Engine(handlers, (message) => port.post(message))
   port.onMessage((raw) => engine.handle(raw))

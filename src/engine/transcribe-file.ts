@@ -1,44 +1,68 @@
 import type { DecodeOptions } from '../model/decoding/decode-options'
-import type { FeatureMatrix } from '../model/features/feature-config'
-import type { Recognizer } from '../model/recognizer'
-import { frameEnergies } from '../model/vad/frame-energy'
-import { segmentSpeech, type VadSegment } from '../model/vad/vad'
+import { LogMelStream } from '../model/features/log-mel-stream'
+import type { Recognition, Recognizer } from '../model/recognizer'
+import { SpeechSegmenter, type SpeechSegment } from '../model/vad/speech-segmenter'
 import type { Transcript, TranscriptSegment } from '../shared/transcript'
-import { loadAudioFile } from './audio/decode-audio'
+import { formatClock } from '../shared/transcript-format'
+import { MODEL_SAMPLE_RATE, streamAudioFile } from './audio/decode-audio'
 import type { JobContext } from './job-context'
 
 /** Segments decoded together (batching amortises per-step overhead on wasm). */
 const BATCH = 4
 
-/** Frames [start, end) of a feature matrix, as a view. */
-function sliceFrames(feats: FeatureMatrix, segment: VadSegment): FeatureMatrix {
-  return { frames: segment.end - segment.start, dim: feats.dim, data: feats.data.subarray(segment.start * feats.dim, segment.end * feats.dim) }
-}
-
 /**
- * Transcribes one audio file: decode → 16 kHz → log-mel → voice-activity segments (≤ 20 s) → batched decoding,
- * with word times shifted to the file's timeline. Progress is reported per batch of segments.
+ * Transcribes one audio file as a stream: decode → 16 kHz → log-mel → voice-activity segments (≤ 20 s) →
+ * batched decoding with word times shifted to the file's timeline. Memory stays flat for any length: audio is
+ * read in pieces and only the frames of open and pending segments are kept. Each segment with text is pushed
+ * to the caller as a `transcript-segment` event as soon as it is decoded; progress follows the bytes read.
+ * @param name how error messages name the file (default: its base name)
  * @throws AppError('bad-input') for unreadable audio (one line naming the file)
  */
-export async function transcribeFile(recognizer: Recognizer, path: string, decoding: DecodeOptions, ctx: JobContext): Promise<Transcript> {
-  const audio = await loadAudioFile(path)
-  const feats = recognizer.features(audio.pcm)
-  const frameSeconds = recognizer.config.features.hopSamples / recognizer.config.features.sampleRate
-  const voiced = segmentSpeech(frameEnergies(feats.data, feats.dim))
+export async function transcribeFile(recognizer: Recognizer, path: string, decoding: DecodeOptions, ctx: JobContext, name?: string): Promise<Transcript> {
+  const fc = recognizer.config.features
+  const frameSeconds = fc.hopSamples / fc.sampleRate
+  const features = new LogMelStream(fc)
+  const segmenter = new SpeechSegmenter(fc.melBands)
+  const pending: SpeechSegment[] = []
   const segments: TranscriptSegment[] = []
-  for (let first = 0; first < voiced.length; first += BATCH) {
-    ctx.signal.throwIfAborted()
-    const batch = voiced.slice(first, first + BATCH)
-    const results = recognizer.decodeBatch(batch.map((segment) => sliceFrames(feats, segment)), decoding)
-    batch.forEach((segment, i) => {
-      const offset = segment.start * frameSeconds
-      const result = results[i]!
-      if (!result.text.trim()) return
-      const words = result.words.map((w) => ({ ...w, start: w.start + offset, end: w.end + offset }))
-      segments.push({ start: offset, end: segment.end * frameSeconds, text: result.text.trim(), words })
-    })
-    ctx.progress(Math.min(1, (first + batch.length) / voiced.length), `${first + batch.length}/${voiced.length} segments`)
-    await new Promise((resolve) => setImmediate(resolve))
+  let readFraction = 0
+  let samples = 0
+
+  /** Decodes pending segments in batches of BATCH (all of them at the end of the input). */
+  const decodePending = async (all: boolean): Promise<void> => {
+    while (pending.length >= (all ? 1 : BATCH)) {
+      ctx.signal.throwIfAborted()
+      const batch = pending.splice(0, BATCH)
+      const results = recognizer.decodeBatch(batch.map((s) => s.feats), decoding)
+      for (const [i, voiced] of batch.entries()) {
+        const segment = toTranscriptSegment(voiced, results[i]!, frameSeconds)
+        if (!segment) continue
+        segments.push(segment)
+        ctx.emit({ type: 'transcript-segment', segment })
+      }
+      await new Promise((resolve) => setImmediate(resolve)) // lets a cancel message in between batches
+    }
   }
-  return { text: segments.map((s) => s.text).join(' '), durationSeconds: audio.seconds, segments }
+
+  const audio = streamAudioFile(path, { name, onRead: (read, size) => (readFraction = size > 0 ? read / size : 1) })
+  for await (const { pcm } of audio) {
+    ctx.signal.throwIfAborted()
+    samples += pcm.length
+    pending.push(...segmenter.push(features.push(pcm).data))
+    await decodePending(false)
+    ctx.progress(Math.min(0.99, readFraction), `${formatClock(samples / MODEL_SAMPLE_RATE)} read, ${segments.length} segments`)
+  }
+  pending.push(...segmenter.flush())
+  await decodePending(true)
+  ctx.progress(1, `${formatClock(samples / MODEL_SAMPLE_RATE)} transcribed, ${segments.length} segments`)
+  return { text: segments.map((s) => s.text).join(' '), durationSeconds: samples / MODEL_SAMPLE_RATE, segments }
+}
+
+/** A decoded voiced segment on the file's timeline, or null when it holds no words. */
+function toTranscriptSegment(voiced: SpeechSegment, result: Recognition, frameSeconds: number): TranscriptSegment | null {
+  const text = result.text.trim()
+  if (!text) return null
+  const offset = voiced.start * frameSeconds
+  const words = result.words.map((w) => ({ ...w, start: w.start + offset, end: w.end + offset }))
+  return { start: offset, end: voiced.end * frameSeconds, text, words }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DictationSummary, DictationUpdate } from './dictation'
-import type { Transcript } from './transcript'
+import type { Transcript, TranscriptSegment } from './transcript'
 
 /**
  * THE engine contract: every method the renderer, the CLI and the browser host may call on the engine,
@@ -27,6 +27,13 @@ export const decoderSettingsSchema = z
   .strict()
 
 export type DecoderSettings = z.infer<typeof decoderSettingsSchema>
+
+/** Decoder settings a page may choose: all but `lmPath`, so a page cannot make the engine read a file. */
+export const pageDecoderSettingsSchema = decoderSettingsSchema.omit({ lmPath: true })
+
+/** Bytes per `upload.chunk` (before base64): pages send a file in pieces of this size. */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024
+const uploadId = z.uuid()
 
 const dictationSessionId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/)
 /** Largest feature push: 2 s of 80-band frames (callers push about every 100 ms). */
@@ -67,7 +74,23 @@ export const methodParams = {
   /** Changes the decoder settings from the next segment on, without restarting the session. */
   'dictation.configure': z.object({ sessionId: dictationSessionId, decoding: decoderSettingsSchema }).strict(),
   /** Ends the input: the open segment is finalised, then the session job resolves. */
-  'dictation.stop': z.object({ sessionId: dictationSessionId }).strict()
+  'dictation.stop': z.object({ sessionId: dictationSessionId }).strict(),
+  /**
+   * Starts an upload of one audio file's bytes (how pages hand files to the engine: they cannot pass paths).
+   * The bytes go to a private temp folder, size-capped; unused uploads expire and all are deleted at engine exit.
+   */
+  'upload.begin': z.object({ name: z.string().min(1).max(255), size: z.number().int().min(0) }).strict(),
+  /** Writes base64 `data` (at most UPLOAD_CHUNK_BYTES decoded) at byte `offset` of the upload. */
+  'upload.chunk': z
+    .object({ uploadId, offset: z.number().int().min(0), data: z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4) })
+    .strict(),
+  /** Deletes an upload that will not be transcribed (the user cancelled it). */
+  'upload.discard': z.object({ uploadId }).strict(),
+  /**
+   * Transcribes a complete upload like `asr.transcribeFile`, streaming each segment as a `transcript-segment`
+   * event as soon as it is decoded; the upload is deleted when the job ends, however it ends.
+   */
+  'asr.transcribeUpload': z.object({ uploadId, decoding: pageDecoderSettingsSchema.optional() }).strict()
 } as const
 
 export type Method = keyof typeof methodParams
@@ -147,6 +170,10 @@ export interface MethodResults {
   'dictation.push': { frames: number }
   'dictation.configure': { applied: true }
   'dictation.stop': { stopped: true }
+  'upload.begin': { uploadId: string }
+  'upload.chunk': { received: number }
+  'upload.discard': { discarded: boolean }
+  'asr.transcribeUpload': Transcript
 }
 
 export type ResultOf<M extends Method> = MethodResults[M]
@@ -162,6 +189,7 @@ export type EngineEvent =
   | { type: 'engine-state'; state: EngineState; detail: string }
   | { type: 'progress'; jobId: string; fraction: number; message: string }
   | { type: 'dictation'; jobId: string; update: DictationUpdate }
+  | { type: 'transcript-segment'; jobId: string; segment: TranscriptSegment }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
 
 export type JobEvent = Extract<EngineEvent, { jobId: string }>

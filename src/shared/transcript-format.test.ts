@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Transcript } from './transcript'
-import { formatTranscript, parseSubtitles } from './transcript-format'
+import { formatClock, formatTranscript, parseSubtitles } from './transcript-format'
 
 const transcript: Transcript = {
   text: 'hello world again',
@@ -44,5 +44,11 @@ describe('transcript export', () => {
         }
       })
     )
+  })
+})
+
+describe('formatClock', () => {
+  it('shows m:ss below an hour and h:mm:ss from an hour on', () => {
+    expect([0, 9.9, 65, 3599, 3600, 3725.5].map(formatClock)).toEqual(['0:00', '0:09', '1:05', '59:59', '1:00:00', '1:02:05'])
   })
 })

@@ -41,6 +41,13 @@ function timestamp(seconds: number, separator: ',' | '.'): string {
   return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}${separator}${pad(ms % 1000, 3)}`
 }
 
+/** A position for people: "m:ss", or "h:mm:ss" from an hour on. */
+export function formatClock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds))
+  const mmss = `${Math.floor(s / 60) % 60}:${String(s % 60).padStart(2, '0')}`
+  return s >= 3600 ? `${Math.floor(s / 3600)}:${mmss.padStart(5, '0')}` : mmss
+}
+
 /** Renders a transcript in one of the export formats. */
 export function formatTranscript(transcript: Transcript, format: TranscriptFormat): string {
   switch (format) {

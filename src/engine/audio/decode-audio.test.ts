@@ -1,35 +1,14 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { speakToWav } from '../../node/tts'
-import { decodeAudioBytes, loadAudioFile, MODEL_SAMPLE_RATE } from './decode-audio'
+import { decodeAudioBytes, loadAudioFile, MODEL_SAMPLE_RATE, streamAudioFile } from './decode-audio'
+import { AudioFixtures } from './testing/audio-fixtures'
 
-let dir: string
-let speech: string
-let seconds: number
-
-/** Converts the spoken fixture with sox (`args` are sox output options) and returns the new file's path. */
-function variant(name: string, ...args: string[]): string {
-  const out = join(dir, name)
-  execFileSync('sox', [speech, ...args, out])
-  return out
-}
-
-/** A well-formed 16-bit mono WAV whose data chunk holds zero samples. */
-function emptyWav(): Uint8Array {
-  const header = Uint8Array.from(readFileSync(speech).subarray(0, 44))
-  const view = new DataView(header.buffer)
-  view.setUint32(4, 36, true) // RIFF size
-  view.setUint32(40, 0, true) // data size
-  return header
-}
+let fixtures: AudioFixtures
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 's2s-decode-'))
-  speech = speakToWav('the quick brown fox', join(dir, 'speech.wav'))
-  seconds = (readFileSync(speech).length - 44) / 2 / 16000
+  fixtures = new AudioFixtures(mkdtempSync(join(tmpdir(), 's2s-decode-')))
 })
 
 describe('audio decoding to 16 kHz mono', () => {
@@ -43,17 +22,17 @@ describe('audio decoding to 16 kHz mono', () => {
     ['FLAC', 'speech.flac', []],
     ['Ogg Vorbis', 'speech.ogg', []]
   ])('reads %s with the right duration and a sane level', async (_label, name, args) => {
-    const audio = await loadAudioFile(variant(name, ...args))
-    expect(audio.seconds).toBeCloseTo(seconds, 1)
-    expect(audio.pcm.length).toBeGreaterThan(0.9 * seconds * MODEL_SAMPLE_RATE)
+    const audio = await loadAudioFile(fixtures.variant(name, ...args))
+    expect(audio.seconds).toBeCloseTo(fixtures.seconds, 1)
+    expect(audio.pcm.length).toBeGreaterThan(0.9 * fixtures.seconds * MODEL_SAMPLE_RATE)
     const peak = audio.pcm.reduce((m, v) => Math.max(m, Math.abs(v)), 0)
     expect(peak).toBeGreaterThan(0.05)
     expect(peak).toBeLessThanOrEqual(1.01)
   })
 
   it('keeps the waveform through a resample round trip (96 kHz vs original)', async () => {
-    const original = await loadAudioFile(speech)
-    const resampled = await loadAudioFile(variant('96k-b.wav', '-r', '96000'))
+    const original = await loadAudioFile(fixtures.speech)
+    const resampled = await loadAudioFile(fixtures.variant('96k-b.wav', '-r', '96000'))
     let dot = 0
     let a2 = 0
     let b2 = 0
@@ -66,11 +45,23 @@ describe('audio decoding to 16 kHz mono', () => {
     expect(dot / Math.sqrt(a2 * b2)).toBeGreaterThan(0.9)
   })
 
+  it('streams a long 44.1 kHz stereo file in pieces, the same samples as decoding it whole', async () => {
+    const long = fixtures.repeated('long-44k-stereo.flac', 41, '-r', '44100', '-c', '2')
+    const whole = await loadAudioFile(long)
+    let read = 0
+    const pieces: Float32Array[] = []
+    for await (const chunk of streamAudioFile(long, { onRead: (bytes) => (read = bytes) })) pieces.push(chunk.pcm)
+    expect(pieces.length).toBeGreaterThan(5)
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(whole.pcm.length / 5)
+    expect(pieces.reduce((n, p) => n + p.length, 0)).toBe(whole.pcm.length)
+    expect(read).toBeGreaterThan(0)
+    expect(whole.seconds).toBeCloseTo(41 * fixtures.seconds, 0)
+  })
+
   it.each([
     ['an empty file', () => new Uint8Array(0), /empty \(0 bytes\)/],
-    ['random bytes named .wav', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251), /not a readable audio file/],
-    ['a truncated WAV header', () => readFileSync(speech).subarray(0, 20), /not a readable audio file|no audio samples/],
-    ['a WAV with a header but no samples', () => emptyWav(), /no audio samples/],
+    ['random bytes named .wav', () => AudioFixtures.noise(), /not a readable audio file/],
+    ['a WAV with a header but no samples', () => fixtures.emptyWav(), /no audio samples/],
     ['a text file', () => new TextEncoder().encode('hello, I am not audio\n'), /not a readable audio file/]
   ])('refuses %s with one human-readable line', async (_label, bytes, message) => {
     const error = await decodeAudioBytes(bytes(), 'input.wav').then(() => null, (err: Error) => err)
@@ -80,9 +71,19 @@ describe('audio decoding to 16 kHz mono', () => {
   })
 
   it('names a missing path', async () => {
-    const missing = join(dir, 'nope.wav')
+    const missing = join(fixtures.dir, 'nope.wav')
     await expect(loadAudioFile(missing)).rejects.toThrow(`${missing}: no such file.`)
-    writeFileSync(join(dir, 'x'), '')
-    await expect(loadAudioFile(dir)).rejects.toThrow('not a file')
+    writeFileSync(join(fixtures.dir, 'x'), '')
+    await expect(loadAudioFile(fixtures.dir)).rejects.toThrow('not a file')
+  })
+})
+
+describe('the bad-input list at the decoder', () => {
+  it('gives each input its audio or its one-line reason', async () => {
+    for (const { label, path, expected } of fixtures.badInputCases(3)) {
+      const outcome = await loadAudioFile(path).then((audio) => audio.seconds, (err: Error) => err.message)
+      if ('error' in expected) expect(outcome, label).toMatch(expected.error)
+      else expect(outcome, label).toBeCloseTo(expected.seconds, 1)
+    }
   })
 })
