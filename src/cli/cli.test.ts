@@ -1,19 +1,27 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { GOOD_PAIRS, writeImportFolder } from '../node/testing/import-folder'
 import { saveTinyModel } from '../node/testing/tiny-model-dir'
 import { speakToWav } from '../node/tts'
 import { formatManifest } from '../shared/manifest'
 import type { Transcript } from '../shared/transcript'
 
 const bin = fileURLToPath(new URL('../../bin/s2s.mjs', import.meta.url))
+/** The commands never touch the real user-data folder in tests. */
+const userData = mkdtempSync(join(tmpdir(), 's2s-user-'))
 
 /** Runs the real `s2s` entry point as a user would, from a working directory outside the project. */
 function s2s(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, S2S_BACKEND: 'cpu' }, timeout: 60_000 })
+  return s2sWith({}, ...args)
+}
+
+/** s2s with extra environment (e.g. the wasm backend, which trains far faster than cpu). */
+function s2sWith(env: Record<string, string>, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, S2S_BACKEND: 'cpu', S2S_USER_DATA: userData, ...env }, timeout: 60_000 })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -38,7 +46,7 @@ describe('s2s command line', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1)
   })
 
-  it('--help lists every verb of the contract, marking those not built yet', () => {
+  it('--help lists every verb of the contract', () => {
     const { status, stdout } = s2s('--help')
     expect(status).toBe(0)
     for (const verb of ['info', 'web', 'transcribe', 'eval', 'train', 'finetune', 'bench']) expect(stdout).toMatch(new RegExp(`^  ${verb} `, 'm'))
@@ -111,5 +119,33 @@ describe('s2s transcribe', () => {
 
   it('refuses an unknown format with a usage error', () => {
     expect(s2s('transcribe', join(dir, 'speech.wav'), '--format', 'docx').status).toBe(2)
+  })
+})
+
+describe('s2s finetune', () => {
+  let dir: string
+  let problems: RegExp[]
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 's2s-finetune-'))
+    await saveTinyModel(join(dir, 'base'))
+    mkdirSync(join(dir, 'data'))
+    problems = writeImportFolder(join(dir, 'data'))
+    writeFileSync(join(dir, 'data', 'check.tsv'), formatManifest(GOOD_PAIRS.map(([path, t]) => ({ path, durationSeconds: 1, speaker: 'slt', transcript: t, original: t }))))
+  })
+
+  it('skips each broken pair with one line, trains on the rest, writes a loadable model and prints before/after WER', () => {
+    const { status, stdout, stderr } = s2sWith({ S2S_BACKEND: 'wasm' }, 'finetune', '--data', join(dir, 'data'), '--model', join(dir, 'base'), '--out', join(dir, 'out'), '--epochs', '1', '--threads', '1')
+    expect(status).toBe(0)
+    const skipped = stderr.split('\n').filter((l) => l.startsWith('skipped: '))
+    expect(skipped).toHaveLength(problems.length)
+    skipped.forEach((line, i) => expect(line.slice('skipped: '.length)).toMatch(problems[i]!))
+    expect(stdout).toContain('data: 3 training and 1 held-out utterances (5 skipped)')
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^WER before \d+\.\d\d% after \d+\.\d\d% on 1 held-out utterances$/)
+    const evaluated = s2s('eval', join(dir, 'data', 'check.tsv'), '--model', join(dir, 'out'), '--decoder', 'greedy')
+    expect(evaluated.status).toBe(0)
+  })
+
+  it('exits 2 without --data', () => {
+    expect(s2s('finetune').status).toBe(2)
   })
 })

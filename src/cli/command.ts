@@ -3,8 +3,6 @@ export interface Command {
   name: string
   synopsis: string
   summary: string
-  /** Set while the verb is announced but its issue has not landed; the verb then refuses to run. */
-  plannedIn?: string
   run(args: string[]): Promise<number>
 }
 

@@ -1,22 +1,17 @@
-import { AppError } from '../shared/errors'
 import { UsageError, type Command } from './command'
 import { benchCommand } from './commands/bench'
 import { evalCommand } from './commands/eval'
+import { finetuneCommand } from './commands/finetune'
 import { infoCommand } from './commands/info'
 import { trainCommand } from './commands/train'
 import { transcribeCommand } from './commands/transcribe'
 import { webCommand } from './commands/web'
 
-/** Verbs announced in PRODUCT.md whose issues have not landed yet: listed honestly, refused when run. */
-const planned: Command[] = [
-  { name: 'finetune', synopsis: 's2s finetune --data DIR|MANIFEST [--out DIR] [--model DIR]', summary: 'fine-tune on your recordings', plannedIn: 'issue 8' }
-].map((c) => ({ ...c, run: async () => { throw new AppError('not-found', `s2s ${c.name} is not available yet (planned in ${c.plannedIn}).`) } }))
-
-const commands: Command[] = [infoCommand, transcribeCommand, evalCommand, trainCommand, benchCommand, webCommand, ...planned]
+const commands: Command[] = [infoCommand, transcribeCommand, evalCommand, trainCommand, finetuneCommand, benchCommand, webCommand]
 
 export function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length))
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}${c.plannedIn ? ` [planned: ${c.plannedIn}]` : ''}`)
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)
   return ['usage: s2s <command> [options]', '', 'commands:', ...lines, '', 'Run `s2s <command> --help` for its options. Exit codes: 0 ok, 1 failure, 2 usage error.'].join('\n')
 }
 

@@ -3,16 +3,10 @@ import { parseArgs } from 'node:util'
 import { prepareTensorRuntime } from '../../engine/backend'
 import { formatRate, runTraining } from '../../node/training/train-run'
 import type { TrainProgress } from '../../model/training/trainer-state'
-import { UsageError, type Command } from '../command'
+import type { Command } from '../command'
+import { positiveIntFlag } from '../int-flag'
 
 const LOG_EVERY_MS = 60_000
-
-function positiveInt(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got "${value}"`)
-  return n
-}
 
 /** One progress line: where the run is, how fast, and how good. */
 function describe(p: TrainProgress): string {
@@ -46,11 +40,11 @@ export const trainCommand: Command = {
       runDir: resolve(values.run ?? 'training/base'),
       cacheDir: resolve(values.cache ?? 'data/cache/features'),
       trainConfig: {
-        ...(values.steps && { maxSteps: positiveInt(values.steps, 'steps') }),
-        checkpointEvery: positiveInt(values['checkpoint-every'], 'checkpoint-every') ?? 100,
-        ...(values['validate-every'] && { validateEvery: positiveInt(values['validate-every'], 'validate-every') })
+        ...(values.steps && { maxSteps: positiveIntFlag(values.steps, 'steps') }),
+        checkpointEvery: positiveIntFlag(values['checkpoint-every'], 'checkpoint-every') ?? 100,
+        ...(values['validate-every'] && { validateEvery: positiveIntFlag(values['validate-every'], 'validate-every') })
       },
-      threads: positiveInt(values.threads, 'threads') ?? 2,
+      threads: positiveIntFlag(values.threads, 'threads') ?? 2,
       signal: controller.signal,
       log: (line) => console.log(line),
       onProgress: (p) => {

@@ -20,7 +20,10 @@ export interface FinetuneWork {
   /** Where the fine-tuned model is written (model.json + model.bin); a staging folder nobody reads yet. */
   outDir: string
   train: Utterance[]
+  /** Held-out utterances the WER before/after is measured on. */
   test: Utterance[]
+  /** Utterances early stopping watches; default `test` (the app's small held-out part serves both). */
+  dev?: Utterance[]
   options: FinetuneOptions
 }
 
@@ -42,14 +45,15 @@ export async function runFinetune(work: FinetuneWork, report: (p: FinetuneProgre
   const model = await loadModelDir(work.modelDir)
   const runner = work.options.threads > 1 ? await WorkerShardRunner.start(work.options.threads - 1, model.config) : undefined
   try {
-    report(idle('preparing', `features of ${work.train.length + work.test.length} utterances`))
+    report(idle('preparing', `features of ${work.train.length + work.test.length + (work.dev?.length ?? 0)} utterances`))
     const [train, test] = [examplesOf(model, work.train), examplesOf(model, work.test)]
+    const dev = work.dev ? examplesOf(model, work.dev) : test
     report(idle('evaluating', `WER before, on ${test.length} held-out utterances`))
     const werBefore = 100 * evaluateGreedy(model, test).wer.rate
     const cfg = finetuneTrainConfig(work.options, train.reduce((n, e) => n + e.feats.frames, 0))
     const trainer = new Trainer(model, cfg)
     let loss: number | null = null
-    const result = await trainer.fit(train, test, {
+    const result = await trainer.fit(train, dev, {
       shardRunner: runner,
       onProgress: (p) => {
         if (p.phase === 'training' && p.devCer === null) loss = p.loss

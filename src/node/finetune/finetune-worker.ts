@@ -27,7 +27,11 @@ export function runFinetuneInWorker(work: FinetuneWork, onProgress: (p: Finetune
     })
     worker.on('error', (err) => settle(() => reject(err)))
     worker.on('exit', (code) => settle(() => reject(new Error(`the fine-tune worker stopped (exit ${code})`))))
-    const buffers = [...work.train, ...work.test].map((u) => u.pcm.buffer as ArrayBuffer)
-    worker.postMessage(work, [...new Set(buffers)])
+    const buffers = [...work.train, ...work.test, ...(work.dev ?? [])].map((u) => u.pcm.buffer as ArrayBuffer)
+    try {
+      worker.postMessage(work, [...new Set(buffers)])
+    } catch (err) {
+      settle(() => reject(err))
+    }
   })
 }

@@ -1,5 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { decodeAudioBytes, MODEL_SAMPLE_RATE } from '../../engine/audio/decode-audio'
 import { normalizeText } from '../../model/text/normalizer'
 import { AppError } from '../../shared/errors'
@@ -123,4 +123,12 @@ async function checkUtterance(source: DataSource, audio: string, text: string): 
   if (seconds > MAX_UTTERANCE_SECONDS) throw new Error(`${audio}: ${seconds.toFixed(1)} s is longer than the ${MAX_UTTERANCE_SECONDS} s limit`)
   if (seconds < MIN_UTTERANCE_SECONDS) throw new Error(`${audio}: ${seconds.toFixed(2)} s is too short to be speech`)
   return { name: audio, text, pcm }
+}
+
+/** Collects from a folder of pairs or, when `path` is a file, from the TSV manifest it names. */
+export async function collectFromPath(path: string): Promise<CollectedData> {
+  const info = await stat(path).catch(() => {
+    throw new AppError('bad-input', `${path}: no such file or folder`)
+  })
+  return info.isDirectory() ? collectUtterances(await folderSource(path)) : collectUtterances(await folderSource(dirname(path)), basename(path))
 }
