@@ -11,6 +11,10 @@ import { DictationService } from './dictation/dictation-service'
 import { UploadStore } from './uploads/upload-store'
 import { bundledModelDir, userDataDir } from './paths'
 import { ModelVersionStore } from '../node/model-versions/version-store'
+import { RecordingStore } from '../node/user-data/recording-store'
+import { finetuneHandler } from './finetune/finetune-handler'
+import { recordingHandlers } from './finetune/recording-handlers'
+import { versionHandlers } from './finetune/version-handlers'
 import { join } from 'node:path'
 import pkg from '../../package.json'
 
@@ -34,6 +38,7 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
   const decodingOptions = new DecodingOptionsResolver()
   const dictation = new DictationService()
   const uploads = new UploadStore()
+  const recordings = new RecordingStore(join(userDataDir(), 'recordings'))
   process.once('exit', () => uploads.dispose())
   const handlers: MethodHandlers = {
     'engine.ping': async () => {
@@ -80,7 +85,10 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
         await backendReady
         const options = await decodingOptions.resolve(decoding)
         return models.withRecognizer(undefined, (recognizer) => transcribeFile(recognizer, path, options, ctx, name))
-      })
+      }),
+    ...recordingHandlers(recordings, uploads),
+    ...versionHandlers(models, uploads),
+    'finetune.start': finetuneHandler(models, recordings)
   }
   const engine = new Engine(handlers, (message) => port.post(message))
   port.onMessage((raw) => engine.handle(raw))

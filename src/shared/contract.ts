@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { DictationSummary, DictationUpdate } from './dictation'
+import { MAX_UTTERANCE_SECONDS, RECORDING_SAMPLE_RATE, type FinetuneProgress, type FinetuneResult, type ImportReport, type ModelVersion, type ModelVersionList, type Recording } from './finetune'
 import type { Transcript, TranscriptSegment } from './transcript'
 
 /**
@@ -34,6 +35,11 @@ export const pageDecoderSettingsSchema = decoderSettingsSchema.omit({ lmPath: tr
 /** Bytes per `upload.chunk` (before base64): pages send a file in pieces of this size. */
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024
 const uploadId = z.uuid()
+
+const recordingId = z.string().regex(/^rec-[a-z0-9-]{4,40}$/)
+const versionId = z.string().regex(/^(bundled|ft-[a-z0-9-]{4,40})$/)
+/** Base64 length of the longest recording: MAX_UTTERANCE_SECONDS of 16 kHz 16-bit PCM. */
+const MAX_RECORDING_BASE64 = Math.ceil((MAX_UTTERANCE_SECONDS * RECORDING_SAMPLE_RATE * 2) / 3) * 4
 
 const dictationSessionId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/)
 /** Largest feature push: 2 s of 80-band frames (callers push about every 100 ms). */
@@ -90,7 +96,34 @@ export const methodParams = {
    * Transcribes a complete upload like `asr.transcribeFile`, streaming each segment as a `transcript-segment`
    * event as soon as it is decoded; the upload is deleted when the job ends, however it ends.
    */
-  'asr.transcribeUpload': z.object({ uploadId, decoding: pageDecoderSettingsSchema.optional() }).strict()
+  'asr.transcribeUpload': z.object({ uploadId, decoding: pageDecoderSettingsSchema.optional() }).strict(),
+  /** The user's recordings (studio and imported) for fine-tuning. */
+  'recordings.list': z.object({}).strict(),
+  /** Stores one studio recording: base64 16 kHz mono 16-bit little-endian PCM and the prompt text read. */
+  'recordings.save': z
+    .object({ text: z.string().min(1).max(500), pcm: z.base64().max(MAX_RECORDING_BASE64), promptId: z.string().max(64).optional() })
+    .strict(),
+  'recordings.delete': z.object({ id: recordingId }).strict(),
+  /** A stored recording as base64 WAV, for playback. */
+  'recordings.audio': z.object({ id: recordingId }).strict(),
+  /**
+   * Imports uploaded files (see upload.begin) as recordings: audio + .txt pairs by name, or the rows of an
+   * uploaded .tsv manifest (shared format; audio paths = upload names). Reports each unusable file or row in
+   * one line and imports the rest. The uploads are deleted afterwards.
+   */
+  'recordings.import': z.object({ uploadIds: z.array(uploadId).min(1).max(5000) }).strict(),
+  /**
+   * Fine-tunes the active model on the recordings (a long job: `finetune` events carry loss and held-out CER),
+   * saves the result as a new version and activates it.
+   */
+  'finetune.start': z.object({ epochs: z.number().int().min(1).max(50).optional(), freeze: z.enum(['speller', 'none']).optional() }).strict(),
+  'versions.list': z.object({}).strict(),
+  /** Makes a version active ("bundled" rolls back to the model shipped with the app). */
+  'versions.activate': z.object({ id: versionId }).strict(),
+  /** One version as a base64 zip archive. */
+  'versions.export': z.object({ id: versionId }).strict(),
+  /** Adds the version in an uploaded archive (made by versions.export) as a new, inactive version. */
+  'versions.import': z.object({ uploadId }).strict()
 } as const
 
 export type Method = keyof typeof methodParams
@@ -174,6 +207,16 @@ export interface MethodResults {
   'upload.chunk': { received: number }
   'upload.discard': { discarded: boolean }
   'asr.transcribeUpload': Transcript
+  'recordings.list': { recordings: Recording[]; seconds: number }
+  'recordings.save': Recording
+  'recordings.delete': { deleted: boolean }
+  'recordings.audio': { wav: string }
+  'recordings.import': ImportReport
+  'finetune.start': FinetuneResult
+  'versions.list': ModelVersionList
+  'versions.activate': ModelVersionList
+  'versions.export': { fileName: string; archive: string }
+  'versions.import': ModelVersion
 }
 
 export type ResultOf<M extends Method> = MethodResults[M]
@@ -190,6 +233,7 @@ export type EngineEvent =
   | { type: 'progress'; jobId: string; fraction: number; message: string }
   | { type: 'dictation'; jobId: string; update: DictationUpdate }
   | { type: 'transcript-segment'; jobId: string; segment: TranscriptSegment }
+  | { type: 'finetune'; jobId: string; progress: FinetuneProgress }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
 
 export type JobEvent = Extract<EngineEvent, { jobId: string }>
