@@ -16,7 +16,7 @@ export interface InferBenchOptions {
   withPeer?: boolean
 }
 
-const DEFAULT_TEXTS = [
+export const DEFAULT_TEXTS = [
   'the quick brown fox jumps over the lazy dog', 'please call stella and ask her to bring these things with her from the store',
   'open the window and turn off the lights', 'it was the best of times it was the worst of times',
   'set an alarm for seven thirty tomorrow morning', 'how much wood would a woodchuck chuck'

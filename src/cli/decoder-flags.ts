@@ -16,7 +16,8 @@ export const decoderFlagOptions = {
 
 export const DECODER_FLAGS_SYNOPSIS = '[--decoder greedy|beam|joint] [--beam N] [--ctc-weight W] [--lm FILE|bundled] [--lm-weight W] [--hotwords FILE]'
 
-function number(value: string | undefined, flag: string): number | undefined {
+/** A number flag's value (undefined when absent). @throws UsageError naming the flag */
+export function numberFlag(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
   if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${flag} must be a number, got "${value}"`)
@@ -37,11 +38,11 @@ export function decoderSettingsFrom(values: Partial<Record<keyof typeof decoderF
   }
   return {
     decoder,
-    beam: number(values.beam, 'beam'),
-    ctcWeight: number(values['ctc-weight'], 'ctc-weight'),
+    beam: numberFlag(values.beam, 'beam'),
+    ctcWeight: numberFlag(values['ctc-weight'], 'ctc-weight'),
     lm: values.lm === undefined ? undefined : true,
     lmPath: values.lm === undefined || values.lm === 'bundled' ? undefined : resolve(values.lm),
-    lmWeight: number(values['lm-weight'], 'lm-weight'),
+    lmWeight: numberFlag(values['lm-weight'], 'lm-weight'),
     hotwords
   }
 }
