@@ -5,14 +5,15 @@ import { fileURLToPath } from 'node:url'
 const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
 
 /**
- * Three targets: main (the broker plus the engine utilityProcess entry), preload (one CJS file, since sandboxed
- * preloads cannot load ES modules) and the renderer (the same Svelte app the browser host serves).
+ * Three targets: main (the broker, the engine utilityProcess entry and the fine-tune worker thread the engine
+ * starts), preload (one CJS file, since sandboxed preloads cannot load ES modules) and the renderer (the same
+ * Svelte app the browser host serves).
  */
 export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: src('main/index.ts'), engine: src('engine/entry-electron.ts') }
+        input: { index: src('main/index.ts'), engine: src('engine/entry-electron.ts'), 'finetune-worker': src('node/finetune/finetune-worker-thread.ts') }
       }
     }
   },

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { FinetuneProgress } from '../../shared/finetune'
 import type { FinetuneOutcome, FinetuneWork } from './finetune-run'
@@ -11,7 +13,7 @@ import type { FinetuneReply } from './finetune-worker-thread'
  */
 export function runFinetuneInWorker(work: FinetuneWork, onProgress: (p: FinetuneProgress) => void, signal?: AbortSignal): Promise<FinetuneOutcome> {
   signal?.throwIfAborted()
-  const worker = new Worker(new URL('./finetune-worker-entry.mjs', import.meta.url))
+  const worker = new Worker(workerScript())
   return new Promise<FinetuneOutcome>((resolve, reject) => {
     const settle = (action: () => void): void => {
       signal?.removeEventListener('abort', abort)
@@ -34,4 +36,10 @@ export function runFinetuneInWorker(work: FinetuneWork, onProgress: (p: Finetune
       settle(() => reject(err))
     }
   })
+}
+
+/** The compiled worker next to the bundled engine (desktop app: out/main/finetune-worker.js), else the tsx bootstrap. */
+function workerScript(): URL {
+  const bundled = new URL('./finetune-worker.js', import.meta.url)
+  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./finetune-worker-entry.mjs', import.meta.url)
 }
