@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundledModelDir } from '../engine/paths'
@@ -42,7 +42,6 @@ export async function runFinetuneBench(opts: FinetuneBenchOptions): Promise<Fine
     opts.log?.(line)
   }
   const modelDir = opts.modelDir ?? bundledModelDir()
-  if (!existsSync(join(modelDir, 'model.json'))) throw new AppError('not-found', `no model in ${modelDir}: pass --model DIR (e.g. training/base/checkpoint) until a trained model is bundled`)
   const trainCount = opts.trainCount ?? 100
   const data = await collectUtterances(await folderSource(opts.dataDir), 'manifest.tsv')
   if (data.problems.length > 0) throw new AppError('bad-input', `${opts.dataDir}: ${data.problems[0]}`)

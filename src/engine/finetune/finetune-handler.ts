@@ -5,7 +5,6 @@ import type { Utterance } from '../../node/finetune/training-data'
 import type { RecordingStore } from '../../node/user-data/recording-store'
 import { AppError } from '../../shared/errors'
 import type { MethodHandlers } from '../methods'
-import { describeModelDir } from '../models/model-info'
 import type { ModelService } from '../models/model-service'
 import { loadAudioFile } from '../audio/decode-audio'
 
@@ -26,7 +25,6 @@ export function finetuneHandler(models: ModelService, recordings: RecordingStore
       for (const r of stored) utterances.push({ name: r.id, text: r.text, pcm: (await loadAudioFile(recordings.audioPath(r.id))).pcm })
       const { train, test } = splitHeldOut(utterances)
       const base = await models.versions.active()
-      if (describeModelDir(base.dir).state !== 'ready') throw new AppError('not-found', 'There is no trained model to fine-tune yet (the app has no bundled model).')
       const result = await finetuneIntoStore(models.versions, {
         base, train, test, signal: ctx.signal,
         options: { ...DEFAULT_FINETUNE_OPTIONS, ...(epochs && { epochs }), ...(freeze && { freeze }) },

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { AppError } from '../../shared/errors'
 import type { FinetuneProgress } from '../../shared/finetune'
 import type { FinetuneOutcome, FinetuneWork } from './finetune-run'
 import type { FinetuneReply } from './finetune-worker-thread'
@@ -9,10 +11,12 @@ import type { FinetuneReply } from './finetune-worker-thread'
  * Runs a fine-tune in a worker thread, so the engine's message loop (dictation, other calls) stays responsive
  * while it trains. Cancelling terminates the thread at once, whatever it is doing: it only ever writes into
  * `work.outDir`, which the caller discards. PCM buffers are transferred, not copied.
- * @throws DOMException AbortError when `signal` aborts; Error with the worker's message when it fails
+ * @throws AppError('not-found') when `work.modelDir` holds no model; DOMException AbortError when `signal` aborts;
+ *   Error with the worker's message when it fails
  */
 export function runFinetuneInWorker(work: FinetuneWork, onProgress: (p: FinetuneProgress) => void, signal?: AbortSignal): Promise<FinetuneOutcome> {
   signal?.throwIfAborted()
+  if (!existsSync(join(work.modelDir, 'model.json'))) throw new AppError('not-found', `There is no model to fine-tune in ${work.modelDir} (no model.json).`)
   const worker = new Worker(workerScript())
   return new Promise<FinetuneOutcome>((resolve, reject) => {
     const settle = (action: () => void): void => {
