@@ -31,3 +31,11 @@ export function toExample(id: string, feats: FeatureMatrix, text: string, vocab:
   if (normalised.length === 0) throw new Error(`example ${id}: transcript is empty after normalisation`)
   return { id, feats, tokens: vocab.encode(normalised) }
 }
+
+/**
+ * A non-speech example (noise, hum, silence): the target is the empty transcript, which teaches the speller to
+ * end at once and the CTC head to emit only blanks, so such audio decodes to no words.
+ */
+export function nonSpeechExample(id: string, feats: FeatureMatrix): Example {
+  return { id, feats, tokens: [] }
+}

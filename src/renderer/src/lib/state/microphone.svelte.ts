@@ -25,6 +25,7 @@ class MicrophoneInput {
   #mic: Microphone | null = null
   #features: LogMelStream
   #listeners = new Set<(frames: Float32Array, dim: number) => void>()
+  #endListeners = new Set<(reason: string) => void>()
 
   constructor(featureConfig: FeatureConfig = DEFAULT_FEATURE_CONFIG) {
     this.#features = new LogMelStream(featureConfig)
@@ -36,6 +37,12 @@ class MicrophoneInput {
   onFeatures(listener: (frames: Float32Array, dim: number) => void): () => void {
     this.#listeners.add(listener)
     return () => this.#listeners.delete(listener)
+  }
+
+  /** Subscribes to involuntary stops (device unplugged, permission revoked); returns unsubscribe. */
+  onEnded(listener: (reason: string) => void): () => void {
+    this.#endListeners.add(listener)
+    return () => this.#endListeners.delete(listener)
   }
 
   async refreshDevices(): Promise<void> {
@@ -69,6 +76,7 @@ class MicrophoneInput {
     this.status = reason ? 'error' : 'idle'
     this.error = reason ?? null
     await mic?.stop()
+    if (reason && mic) for (const listener of this.#endListeners) listener(reason)
   }
 
   #accept(pcm: Float32Array, peak: number): void {
