@@ -10,7 +10,7 @@ import { parseOptions, type CorpusOptions } from './options'
 import { FSDD_HELD_OUT_SPEAKER, isHeldOutSentence } from './splits'
 
 const speechDir = resolve(import.meta.dirname, '../../../shared/data/speech')
-const MANIFESTS = ['train.tsv', 'dev_synth.tsv', 'dev_synth_heldout_voice.tsv', 'dev_speech_commands.tsv', 'dev_fsdd.tsv']
+const MANIFESTS = ['train.tsv', 'dev_synth.tsv', 'dev_synth_heldout_voice.tsv', 'dev_speech_commands.tsv', 'dev_fsdd.tsv', 'dev_nonspeech.tsv']
 
 describe.skipIf(!existsSync(speechDir))('a tiny corpus', () => {
   let out: string
@@ -21,7 +21,7 @@ describe.skipIf(!existsSync(speechDir))('a tiny corpus', () => {
 
   beforeAll(async () => {
     out = await mkdtemp(join(tmpdir(), 'corpus-'))
-    const parsed = parseOptions(['--out', out, '--speech-dir', speechDir, '--seed', '3', '--sentences', '6', '--dev-sentences', '2', '--real', '40', '--babble-bank', '2', '--augment', '1'])
+    const parsed = parseOptions(['--out', out, '--speech-dir', speechDir, '--seed', '3', '--sentences', '6', '--dev-sentences', '2', '--real', '40', '--babble-bank', '2', '--augment', '1', '--non-speech', '7', '--dev-non-speech', '3'])
     if (parsed === 'help') throw new Error('unexpected help')
     options = parsed
     await buildCorpus(options, () => undefined)
@@ -35,6 +35,10 @@ describe.skipIf(!existsSync(speechDir))('a tiny corpus', () => {
     expect(synthetic('train.tsv')).toHaveLength(6)
     expect(manifests.get('dev_synth.tsv')).toHaveLength(2)
     expect(manifests.get('dev_synth_heldout_voice.tsv')).toHaveLength(2)
+    const nonSpeech = (manifests.get('train.tsv') ?? []).filter((r) => r.speaker === 'nonspeech')
+    expect(nonSpeech).toHaveLength(7)
+    expect(manifests.get('dev_nonspeech.tsv')).toHaveLength(3)
+    for (const row of [...nonSpeech, ...(manifests.get('dev_nonspeech.tsv') ?? [])]) expect(row.transcript).toBe('')
     const description = JSON.parse(await readFile(join(out, 'corpus.json'), 'utf8')) as { splits: Array<{ manifest: string; utterances: number }> }
     for (const split of description.splits) expect(manifests.get(split.manifest)?.length).toBe(split.utterances)
   })

@@ -5,6 +5,7 @@ import { readWavInfo } from './audio/wav'
 import { writeManifest, type ManifestRow } from './manifest'
 import type { CorpusOptions } from './options'
 import { planSynthetic, type PlannedUtterance, type SynthSplit } from './plan'
+import { buildNonSpeechSet } from './non-speech-set'
 import { readRealSpeech } from './real-speech'
 import { corpusDescription, summariseSplit, type SplitSummary } from './summary'
 import { renderUtterance } from './synth/render'
@@ -17,6 +18,7 @@ export const SYNTH_MANIFESTS: Readonly<Record<Exclude<SynthSplit, 'babble'>, str
   dev_synth: 'dev_synth.tsv',
   dev_synth_heldout_voice: 'dev_synth_heldout_voice.tsv'
 }
+export const NON_SPEECH_DEV_MANIFEST = 'dev_nonspeech.tsv'
 
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
 
@@ -63,6 +65,11 @@ export async function buildCorpus(o: CorpusOptions, log: (line: string) => void)
   for (const r of real) {
     manifests.get(SYNTH_MANIFESTS.train)?.push(...r.train)
     manifests.set(r.set.devManifest, r.dev)
+  }
+  if (o.nonSpeech > 0) {
+    log(`non-speech: ${o.nonSpeech} training and ${o.devNonSpeech} dev clips`)
+    manifests.get(SYNTH_MANIFESTS.train)?.push(...(await buildNonSpeechSet(o.out, 'train', o.nonSpeech, o.seed)))
+    manifests.set(NON_SPEECH_DEV_MANIFEST, await buildNonSpeechSet(o.out, 'dev', o.devNonSpeech, o.seed))
   }
   const summaries: SplitSummary[] = []
   for (const [name, manifestRows] of manifests) {

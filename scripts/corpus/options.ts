@@ -12,6 +12,9 @@ export interface CorpusOptions {
   jobs: number
   augmentFraction: number
   babbleBank: number
+  /** Non-speech training clips (empty transcripts); dev gets `devNonSpeech`. */
+  nonSpeech: number
+  devNonSpeech: number
   trainVoices: Voice[]
   heldOutVoices: Voice[]
 }
@@ -26,6 +29,8 @@ export const USAGE = `usage: npm run corpus -- --out DIR [options]
   --jobs N              parallel synthesis processes, 1-2 (default 2)
   --augment F           share of training utterances augmented, 0-1 (default 0.6)
   --babble-bank N       clean utterances used as babble talkers (default 32)
+  --non-speech N        noise/hum/click clips with empty transcripts in train.tsv (default 600)
+  --dev-non-speech N    such clips in dev_nonspeech.tsv (default 60)
   --heldout-voice ID    voice kept out of training, repeatable (default ${DEFAULT_HELD_OUT_VOICES.join(', ')})
   voices: ${VOICES.map((v) => v.id).join(', ')}`
 
@@ -53,6 +58,8 @@ export function parseOptions(argv: readonly string[]): CorpusOptions | 'help' {
         jobs: { type: 'string' },
         augment: { type: 'string' },
         'babble-bank': { type: 'string' },
+        'non-speech': { type: 'string' },
+        'dev-non-speech': { type: 'string' },
         'heldout-voice': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' }
       },
@@ -86,6 +93,8 @@ export function parseOptions(argv: readonly string[]): CorpusOptions | 'help' {
     jobs: count('jobs', parsed.jobs, 2, 2) || 1,
     augmentFraction,
     babbleBank,
+    nonSpeech: count('non-speech', parsed['non-speech'], 600),
+    devNonSpeech: count('dev-non-speech', parsed['dev-non-speech'], 60),
     trainVoices,
     heldOutVoices
   }

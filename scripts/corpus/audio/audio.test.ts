@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createRng } from '../util/rng'
 import { CLEAN, sampleAugmentation, soxEffects } from './augmentation'
 import { babbleNoise, colouredNoise, mixAtSnr, rms, scaleToPeak } from './noise'
+import { NON_SPEECH_KINDS, nonSpeechClip } from './non-speech'
 import { encodeWav16, parseWavHeader } from './wav'
 
 describe('wav', () => {
@@ -45,5 +46,16 @@ describe('augmentation', () => {
     expect(soxEffects(CLEAN)).toEqual(['pad', '0.1', '0.1'])
     expect(soxEffects({ ...CLEAN, tempo: 0.95, pitchCents: -100, telephone: true, reverb: { reverberance: 30, roomScale: 40 } }))
       .toEqual(['tempo', '-s', '0.95', 'pitch', '-100', 'reverb', '30', '50', '40', 'sinc', '300-3400', 'pad', '0.1', '0.1'])
+  })
+})
+
+describe('non-speech clips', () => {
+  it.each(NON_SPEECH_KINDS)('%s: the asked length, a peak between -45 and -6 dBFS, the same clip for the same seed', (kind) => {
+    const clip = nonSpeechClip(kind, 1.5, createRng(5))
+    expect(clip.length).toBe(24000)
+    const peakDb = 20 * Math.log10(clip.reduce((m, x) => Math.max(m, Math.abs(x)), 0))
+    expect(peakDb).toBeGreaterThanOrEqual(-45.01)
+    expect(peakDb).toBeLessThanOrEqual(-5.99)
+    expect(nonSpeechClip(kind, 1.5, createRng(5))).toEqual(clip)
   })
 })
