@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs'
 import type { ServerMessage } from '../shared/protocol'
 import { prepareTensorRuntime } from './backend'
 import { runMatmulBenchmark } from './benchmark'
@@ -48,6 +49,11 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
     'engine.info': async () => {
       const choice = await backendReady
       return { appVersion: pkg.version, backend: choice.backend, backendAttempts: choice.attempts, model: await models.describe() }
+    },
+    'engine.stats': async () => {
+      await backendReady
+      const memory = process.memoryUsage()
+      return { tensors: tf.memory().numTensors, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed }
     },
     'engine.benchmark': async ({ seconds }, ctx) => {
       await backendReady

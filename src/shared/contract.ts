@@ -52,6 +52,8 @@ export const methodParams = {
   'engine.ping': z.object({}).strict(),
   /** Version, backend and model state. */
   'engine.info': z.object({}).strict(),
+  /** Resource use of the engine process (benchmarks and soak tests watch it for leaks). */
+  'engine.stats': z.object({}).strict(),
   /** Measures matmul throughput on the active backend for `seconds`; a cancellable long job. */
   'engine.benchmark': z.object({ seconds: z.number().min(0.1).max(120) }).strict(),
   /** Scores a manifest (shared TSV format): WER, CER, RTF. Local callers only (it reads paths). */
@@ -185,6 +187,13 @@ export interface EvaluationResult {
   utterances: EvaluatedUtterance[]
 }
 
+export interface EngineStats {
+  /** Live TF.js tensors. */
+  tensors: number
+  rssBytes: number
+  heapUsedBytes: number
+}
+
 export interface BenchmarkResult {
   backend: BackendName
   gflops: number
@@ -197,6 +206,7 @@ export interface MethodResults {
   'engine.ping': { pong: true; at: number }
   'engine.info': EngineInfo
   'engine.benchmark': BenchmarkResult
+  'engine.stats': EngineStats
   'asr.evaluate': EvaluationResult
   'asr.transcribeFile': Transcript
   'dictation.session': DictationSummary

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { runFilesBench } from '../../bench/files-bench'
 import { runInferBench } from '../../bench/infer-bench'
+import { runLiveBench } from '../../bench/live-bench'
 import { runTrainBench } from '../../bench/train-bench'
 import { runFinetuneBench } from '../../bench/finetune-bench'
 import { AppError } from '../../shared/errors'
@@ -11,13 +12,13 @@ import { decoderFlagOptions, decoderSettingsFrom, numberFlag } from '../decoder-
 import { positiveIntFlag } from '../int-flag'
 
 /** Benchmarks not built yet, with the issue that brings each. */
-const planned: Record<string, string> = { live: 'issue 6', soak: 'issue 9' }
+const planned: Record<string, string> = { soak: 'issue 9' }
 /** The LJSpeech subset reserved for the fine-tuning benchmark (public domain; see its LJSpeech-README.txt). */
 const LJSPEECH_SUBSET = fileURLToPath(new URL('../../../../shared/data/speech/ljspeech_subset', import.meta.url))
 
 export const benchCommand: Command = {
   name: 'bench',
-  synopsis: 's2s bench train|infer|files|finetune [--model DIR] [--data DIR] [--train N] [--test N] [--minutes M] [--hours H] [decoder flags]   (planned: live, soak)',
+  synopsis: 's2s bench train|infer|live|files|finetune [--model DIR] [--data DIR] [--train N] [--test N] [--minutes M] [--hours H] [decoder flags]   (planned: soak)',
   summary: 'benchmarks, each against a baseline measured in the same run',
   async run(args) {
     const [which, ...rest] = args
@@ -31,6 +32,10 @@ export const benchCommand: Command = {
         dataDir: values.data ? resolve(values.data) : LJSPEECH_SUBSET, modelDir: values.model && resolve(values.model),
         trainCount: positiveIntFlag(values.train, 'train'), testLimit: positiveIntFlag(values.test, 'test'), log: (line) => console.log(line)
       })
+    } else if (which === 'live') {
+      const minutes = numberFlag(values.minutes, 'minutes')
+      if ((minutes ?? 0) < 0) throw new UsageError('--minutes must be >= 0')
+      await runLiveBench({ modelDir: values.model && resolve(values.model), decoding: decoderSettingsFrom(values), minutes, log: (line) => console.log(line) })
     } else if (which === 'files') {
       const [minutes, hours] = [numberFlag(values.minutes, 'minutes'), numberFlag(values.hours, 'hours')]
       if ((minutes ?? 1) <= 0 || (hours ?? 0) < 0) throw new UsageError('--minutes must be > 0 and --hours >= 0')
@@ -38,7 +43,7 @@ export const benchCommand: Command = {
     } else if (which && planned[which]) {
       throw new AppError('not-found', `bench ${which} is not available yet (planned in ${planned[which]}).`)
     } else {
-      throw new UsageError(`expected one of train, infer, files, finetune${which ? `, not "${which}"` : ''}`)
+      throw new UsageError(`expected one of train, infer, live, files, finetune${which ? `, not "${which}"` : ''}`)
     }
     return 0
   }
