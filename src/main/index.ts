@@ -2,6 +2,7 @@ import { app, BrowserWindow, session } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { EngineSupervisor } from '../node/engine-supervisor'
+import { connectDesktopShell } from './desktop-shell'
 import { connectWindowToEngine } from './engine-ipc'
 import { spawnUtilityEngine } from './engine-utility'
 import { secureSession } from './guards'
@@ -21,7 +22,11 @@ if (!app.requestSingleInstanceLock()) app.quit()
 void app.whenReady().then(() => {
   secureSession(session.defaultSession, appUrl)
   const engine = new EngineSupervisor(spawnUtilityEngine(join(here, 'engine.js'), resourcesPath))
-  const open = (): void => connectWindowToEngine(createMainWindow(appUrl, join(here, '../preload/index.cjs')), engine, appUrl)
+  const open = (): void => {
+    const window = createMainWindow(appUrl, join(here, '../preload/index.cjs'))
+    connectWindowToEngine(window, engine, appUrl)
+    window.once('closed', connectDesktopShell(window, appUrl))
+  }
   open()
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open())
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())

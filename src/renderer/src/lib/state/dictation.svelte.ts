@@ -1,11 +1,11 @@
 import type { AttentionMap, DictationSegment, DictationUpdate } from '../../../../shared/dictation'
 import type { FeatureMatrix } from '../../../../model/features/feature-config'
 import { newJobId } from '../../../../shared/rpc-client'
-import { api } from '../api'
+import { api, desktopShell } from '../api'
 import { decoderSettings } from './decoder-settings.svelte'
 import { FeatureHistory } from './feature-history'
 import { microphone } from './microphone.svelte'
-import { appendSegment } from './transcript-policy'
+import { appendSegment, presentSegment } from './transcript-policy'
 
 export type DictationPhase = 'idle' | 'starting' | 'live' | 'stopping'
 
@@ -21,6 +21,7 @@ export interface ReviewSegment {
 }
 
 const TEXT_KEY = 's2s.dictation.text'
+const INSERT_KEY = 's2s.dictation.insertIntoFocusedApp'
 /** Frames per push (100 ms): small enough for 200 ms partials, large enough to keep messages few. */
 const PUSH_FRAMES = 10
 /** Finals kept with their maps for review. */
@@ -45,6 +46,8 @@ class Dictation {
   reviews = $state.raw<ReviewSegment[]>([])
   /** The segment the alignment view follows (the open one while it exists). */
   live = $state.raw<ReviewSegment | null>(null)
+  /** Desktop only: also paste each final into the application that has the keyboard focus. */
+  insertIntoFocusedApp = $state(desktopShell !== null && localStorage.getItem(INSERT_KEY) === 'true')
 
   #jobId: string | null = null
   #sessionId: string | null = null
@@ -63,6 +66,12 @@ class Dictation {
     })
     microphone.onFeatures((frames, dim) => this.#accept(frames, dim))
     microphone.onEnded((reason) => void this.#abandon(`${reason} Dictation stopped; your text is kept.`))
+    desktopShell?.onCommand((command) => command === 'toggle-dictation' && void this.toggle())
+  }
+
+  setInsertIntoFocusedApp(on: boolean): void {
+    this.insertIntoFocusedApp = on
+    localStorage.setItem(INSERT_KEY, String(on))
   }
 
   setText(text: string): void {
@@ -138,11 +147,17 @@ class Dictation {
         this.partial = null
         if (!update.segment.stable) return
         this.setText(appendSegment(this.text, update.segment.stable))
+        if (this.insertIntoFocusedApp) void this.#insert(presentSegment(update.segment.stable) + ' ')
         const review = this.#review(update.segment, true)
         this.live = review
         this.reviews = [...this.reviews, review].slice(-REVIEW_LIMIT)
       }
     }
+  }
+
+  async #insert(text: string): Promise<void> {
+    const result = await desktopShell?.insertText(text)
+    if (result && !result.ok) this.error = result.reason ?? 'Pasting into the focused app failed.'
   }
 
   #review(segment: DictationSegment, final: boolean): ReviewSegment {
