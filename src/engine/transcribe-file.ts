@@ -7,8 +7,12 @@ import { formatClock } from '../shared/transcript-format'
 import { MODEL_SAMPLE_RATE, streamAudioFile } from './audio/decode-audio'
 import type { JobContext } from './job-context'
 
-/** Segments decoded together (batching amortises per-step overhead on wasm). */
-const BATCH = 4
+/**
+ * Segments decoded together by the greedy decoder (batching amortises per-step overhead on wasm). Beam and
+ * joint search decode one utterance at a time anyway, so they take one segment per call: results then stream
+ * one by one, and a cancel waits for at most one segment.
+ */
+const GREEDY_BATCH = 4
 
 /**
  * Transcribes one audio file as a stream: decode → 16 kHz → log-mel → voice-activity segments (≤ 20 s) →
@@ -25,14 +29,15 @@ export async function transcribeFile(recognizer: Recognizer, path: string, decod
   const segmenter = new SpeechSegmenter(fc.melBands)
   const pending: SpeechSegment[] = []
   const segments: TranscriptSegment[] = []
+  const batchSize = decoding.decoder === 'greedy' ? GREEDY_BATCH : 1
   let readFraction = 0
   let samples = 0
 
-  /** Decodes pending segments in batches of BATCH (all of them at the end of the input). */
+  /** Decodes pending segments in full batches (and the rest at the end of the input). */
   const decodePending = async (all: boolean): Promise<void> => {
-    while (pending.length >= (all ? 1 : BATCH)) {
+    while (pending.length >= (all ? 1 : batchSize)) {
       ctx.signal.throwIfAborted()
-      const batch = pending.splice(0, BATCH)
+      const batch = pending.splice(0, batchSize)
       const results = recognizer.decodeBatch(batch.map((s) => s.feats), decoding)
       for (const [i, voiced] of batch.entries()) {
         const segment = toTranscriptSegment(voiced, results[i]!, frameSeconds)
