@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { GOOD_PAIRS, writeImportFolder } from '../src/node/testing/import-folder'
 import { saveTinyModel } from '../src/node/testing/tiny-model-dir'
 import { expect, startHost, stopHost, test } from './fixtures/browser-host'
 import { launchWithFakeMicrophone, speak } from './fixtures/fake-microphone'
@@ -53,6 +54,44 @@ test('record 3 prompts, fine-tune with a live chart, get a new active version, r
     await expect(page.getByRole('button', { name: 'Activate' })).toBeVisible()
   } finally {
     await browser.close()
+    await stopHost(host)
+  }
+})
+
+test('import a folder with broken pairs: one line per problem, fine-tune on the rest, export and re-import the version', async ({ browser }) => {
+  test.setTimeout(180_000)
+  const dir = mkdtempSync(join(tmpdir(), 's2s-train-import-e2e-'))
+  await saveTinyModel(join(dir, 'model'))
+  const folder = join(dir, 'my recordings')
+  mkdirSync(folder)
+  const problems = writeImportFolder(folder)
+  const host = await startHost({ S2S_USER_DATA: join(dir, 'user'), S2S_MODEL_DIR: join(dir, 'model') })
+  try {
+    const page = await browser.newPage()
+    await page.goto(host.url)
+    await page.getByRole('tab', { name: 'Train' }).click()
+    await page.getByTestId('import-input').setInputFiles(folder)
+    const report = page.getByTestId('import-report')
+    await expect(report).toContainText(`Imported ${GOOD_PAIRS.length} recordings`)
+    const lines = await report.getByRole('listitem').allTextContents()
+    expect(lines).toHaveLength(problems.length)
+    lines.forEach((line, i) => expect(line).toMatch(problems[i]!))
+    await expect(page.getByTestId('recorded-total')).toContainText(`${GOOD_PAIRS.length} recordings`)
+
+    await page.getByLabel('Epochs at most').fill('1')
+    await page.getByRole('button', { name: 'Start fine-tune' }).click()
+    await expect(page.getByTestId('finetune-result')).toContainText(`on 1 held-out recordings`, { timeout: 120_000 })
+    const rows = page.getByTestId('version-list').locator('tbody tr')
+    await expect(rows.nth(1)).toContainText('Fine-tuned on 3 utterances')
+
+    const download = page.waitForEvent('download')
+    await rows.nth(1).getByRole('button', { name: /^Export/ }).click()
+    const archive = join(dir, (await download).suggestedFilename())
+    await (await download).saveAs(archive)
+    await page.locator('input[type=file][accept*=zip]').setInputFiles(archive)
+    await expect(rows).toHaveCount(3)
+    await expect(rows.nth(2)).toContainText('(imported)')
+  } finally {
     await stopHost(host)
   }
 })
