@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import { BUNDLED_VERSION, type ModelVersion, type ModelVersionList } from '../../shared/finetune'
 import { writeFileAtomic } from '../atomic-write'
+import { isDeadLeftover } from '../user-data/leftovers'
 import { SerialQueue } from '../user-data/serial-queue'
 import { metaBytes, packVersion, parseMetaBytes, unpackVersion } from './version-archive'
 import { checksums, MODEL_FILES, verifiedMeta, VERSION_META_FILE, versionOf, type VersionMeta } from './version-meta'
@@ -154,7 +155,7 @@ export class ModelVersionStore {
     if (this.#swept) return
     this.#swept = true
     const entries = await readdir(this.dir).catch(() => [])
-    const stale = entries.filter((name) => name.endsWith('.tmp') || (name.startsWith(STAGING_PREFIX) && !isRunning(Number(name.slice(STAGING_PREFIX.length).split('-')[0]))))
+    const stale = entries.filter(isDeadLeftover)
     await Promise.all(stale.map((name) => rm(join(this.dir, name), { recursive: true, force: true })))
   }
 }
@@ -165,14 +166,4 @@ function bundledVersion(): ModelVersion {
 
 function damaged(id: string, err: unknown): string {
   return `Model version ${id} is damaged (${(err as Error).message}); using the bundled model.`
-}
-
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return pid === process.pid
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }

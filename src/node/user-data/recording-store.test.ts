@@ -24,7 +24,7 @@ describe('RecordingStore', () => {
   it('sweeps what an interrupted write leaves (temp files, a WAV no line names) and keeps every listed recording', async () => {
     const dir = mkdtempSync(join(tmpdir(), 's2s-rec-'))
     const kept = await new RecordingStore(dir).add(tone(1), { text: 'keep me', source: 'studio' })
-    writeFileSync(join(dir, '.recordings.jsonl.123.456.tmp'), '{"torn')
+    writeFileSync(join(dir, '.recordings.jsonl.999999999.456.tmp'), '{"torn')
     writeFileSync(join(dir, 'rec-orphan.wav'), 'half a file')
     const reopened = new RecordingStore(dir)
     expect((await reopened.list()).map((r) => r.id)).toEqual([kept.id])

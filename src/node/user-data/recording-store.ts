@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { RECORDING_SAMPLE_RATE, type Recording } from '../../shared/finetune'
 import { writeFileAtomic } from '../atomic-write'
 import { encodeWav16 } from '../wav'
+import { isDeadLeftover } from './leftovers'
 import { SerialQueue } from './serial-queue'
 
 export const RECORDINGS_MANIFEST = 'recordings.jsonl'
@@ -65,7 +66,7 @@ export class RecordingStore {
     if (!this.#swept) {
       this.#swept = true
       const named = new Set(recordings.map((r) => `${r.id}.wav`))
-      const stale = (await readdir(this.dir)).filter((f) => f.endsWith('.tmp') || (f.endsWith('.wav') && !named.has(f)))
+      const stale = (await readdir(this.dir)).filter((f) => isDeadLeftover(f) || (f.endsWith('.wav') && !named.has(f)))
       await Promise.all(stale.map((f) => rm(join(this.dir, f), { force: true })))
     }
     return recordings
