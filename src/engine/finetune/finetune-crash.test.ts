@@ -65,7 +65,14 @@ describe('SIGKILL of the engine during a fine-tune (real child process)', () => 
     for (const { text, pcm } of await synthesize(['open the door', 'turn left now', 'call my mother'])) {
       ids.push((await first.client.call('recordings.save', { text, pcm: floatToS16le(pcm).toString('base64') })).id)
     }
-    const { version } = await first.client.call('finetune.start', { epochs: 1 })
+    let pingMs: Promise<number> | null = null // the engine answers while it trains (training runs in a worker thread)
+    first.client.onEvent((event) => {
+      if (event.type !== 'finetune' || event.progress.phase !== 'training' || pingMs) return
+      const sent = performance.now()
+      pingMs = first.client.call('engine.ping', {}).then(() => performance.now() - sent)
+    })
+    const { version } = await first.client.call('finetune.start', { epochs: 2 })
+    expect(await pingMs).toBeLessThan(2000)
     expect((await first.client.call('versions.list', {})).active).toBe(version.id)
 
     await killDuring(first, 'training')
