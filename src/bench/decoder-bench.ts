@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-wasm'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { loadAudioFile } from '../engine/audio/decode-audio'
+import { bundledLmPath } from '../engine/decoding-options'
 import { readManifestFile } from '../engine/data/manifest-file'
 import { defaultModelConfig } from '../model/config'
 import { charErrorRate, wordErrorRate } from '../model/decoding/metrics'
@@ -38,7 +39,6 @@ export interface DecoderBenchRow {
   rtf: number
 }
 
-const DEFAULT_LM = 'resources/lm/en-3gram.arpa'
 const DEFAULT_TEXTS = ['the quick brown fox jumps over the lazy dog', 'open the window and turn off the lights',
   'set an alarm for seven thirty tomorrow morning', 'it was the best of times it was the worst of times']
 
@@ -49,7 +49,7 @@ async function loadUtterances(opts: DecoderBenchOptions): Promise<{ pcm: Float32
 }
 
 async function loadLm(path: string | undefined): Promise<NgramLm | null> {
-  const file = path ?? (existsSync(DEFAULT_LM) ? DEFAULT_LM : null)
+  const file = path ?? (existsSync(bundledLmPath()) ? bundledLmPath() : null)
   return file ? parseArpa(await readFile(file, 'utf8')) : null
 }
 
@@ -89,7 +89,7 @@ export async function runDecoderBench(opts: DecoderBenchOptions = {}): Promise<{
     const rows = configs.map(([name, options]) => score(name, recognizer, feats, references, audioSeconds, options))
     const greedy = rows[0]!
     const lines = [`decoder bench: ${utterances.length} utterances, ${audioSeconds.toFixed(1)} s of audio, ${opts.manifest ?? 'flite sentences'}, ` +
-      `${opts.modelDir ?? 'untrained default model'}, LM ${lm ? (opts.lm ?? DEFAULT_LM) : 'none'}, wasm`]
+      `${opts.modelDir ?? 'untrained default model'}, LM ${lm ? (opts.lm ?? bundledLmPath()) : 'none'}, wasm`]
     for (const r of rows) lines.push(`  ${r.name.padEnd(22)} WER ${r.wer.toFixed(2).padStart(6)}%  CER ${r.cer.toFixed(2).padStart(6)}%  RTF ${r.rtf.toFixed(4)} (${(r.rtf / greedy.rtf).toFixed(2)}x greedy)`)
     const worstBeam = Math.max(...rows.slice(1).map((r) => r.rtf / greedy.rtf))
     lines.push(`beam ${beam} RTF within ${worstBeam.toFixed(2)}x of greedy (goal <= 3x: ${worstBeam <= 3 ? 'met' : 'NOT met'})`)

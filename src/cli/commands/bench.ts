@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { runFilesBench } from '../../bench/files-bench'
+import { runDecoderBench } from '../../bench/decoder-bench'
 import { runInferBench } from '../../bench/infer-bench'
 import { runLiveBench } from '../../bench/live-bench'
 import { runTrainBench } from '../../bench/train-bench'
@@ -18,11 +19,11 @@ const LJSPEECH_SUBSET = fileURLToPath(new URL('../../../../shared/data/speech/lj
 
 export const benchCommand: Command = {
   name: 'bench',
-  synopsis: 's2s bench train|infer|live|files|finetune [--model DIR] [--data DIR] [--train N] [--test N] [--minutes M] [--hours H] [decoder flags]   (planned: soak)',
+  synopsis: 's2s bench train|infer|decoders|live|files|finetune [--model DIR] [--manifest TSV] [--limit N] [--data DIR] [--train N] [--test N] [--minutes M] [--hours H] [decoder flags]   (planned: soak)',
   summary: 'benchmarks, each against a baseline measured in the same run',
   async run(args) {
     const [which, ...rest] = args
-    const { values } = parseArgs({ args: rest, options: { model: { type: 'string' }, minutes: { type: 'string' }, hours: { type: 'string' }, ...decoderFlagOptions, data: { type: 'string' }, train: { type: 'string' }, test: { type: 'string' } }, strict: true })
+    const { values } = parseArgs({ args: rest, options: { model: { type: 'string' }, minutes: { type: 'string' }, hours: { type: 'string' }, ...decoderFlagOptions, data: { type: 'string' }, train: { type: 'string' }, test: { type: 'string' }, manifest: { type: 'string' }, limit: { type: 'string' } }, strict: true })
     if (which === 'train') {
       await runTrainBench({ log: (line) => console.log(line) }) // prints each line as it is measured
     } else if (which === 'infer') {
@@ -32,6 +33,10 @@ export const benchCommand: Command = {
         dataDir: values.data ? resolve(values.data) : LJSPEECH_SUBSET, modelDir: values.model && resolve(values.model),
         trainCount: positiveIntFlag(values.train, 'train'), testLimit: positiveIntFlag(values.test, 'test'), log: (line) => console.log(line)
       })
+    } else if (which === 'decoders') {
+      const limit = positiveIntFlag(values.limit, 'limit')
+      const result = await runDecoderBench({ modelDir: values.model && resolve(values.model), manifest: values.manifest && resolve(values.manifest), lm: values.lm && values.lm !== 'bundled' ? resolve(values.lm) : undefined, limit, beam: positiveIntFlag(values.beam, 'beam') })
+      for (const line of result.lines) console.log(line)
     } else if (which === 'live') {
       const minutes = numberFlag(values.minutes, 'minutes')
       if ((minutes ?? 0) < 0) throw new UsageError('--minutes must be >= 0')
@@ -43,7 +48,7 @@ export const benchCommand: Command = {
     } else if (which && planned[which]) {
       throw new AppError('not-found', `bench ${which} is not available yet (planned in ${planned[which]}).`)
     } else {
-      throw new UsageError(`expected one of train, infer, live, files, finetune${which ? `, not "${which}"` : ''}`)
+      throw new UsageError(`expected one of train, infer, decoders, live, files, finetune${which ? `, not "${which}"` : ''}`)
     }
     return 0
   }
