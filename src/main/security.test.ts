@@ -61,6 +61,8 @@ describe('renderer web preferences', () => {
     const openHandler = electron.contents.setWindowOpenHandler.mock.calls.at(-1)![0] as (d: { url: string }) => { action: string }
     expect(openHandler({ url: 'https://example.com' })).toEqual({ action: 'deny' })
     expect(openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
+    expect(openHandler({ url: 'smb://host/share' })).toEqual({ action: 'deny' })
+    expect(electron.shell.openExternal.mock.calls).toEqual([['https://example.com']])
     const webview = { preventDefault: vi.fn() }
     electron.handlers.get('will-attach-webview')!(webview)
     expect(webview.preventDefault).toHaveBeenCalled()
