@@ -74,13 +74,13 @@ export const methodParams = {
    * cancellation. Its first event (`dictation` / `started`) carries the session id that `push`/`stop` use; the id
    * is random, so another page cannot feed or stop it.
    */
-  'dictation.session': z.object({ decoding: decoderSettingsSchema.optional() }).strict(),
+  'dictation.session': z.object({ decoding: pageDecoderSettingsSchema.optional() }).strict(),
   /** Appends raw log-mel frames (row-major, frames x the model's feature dim) computed by the caller. */
   'dictation.push': z
     .object({ sessionId: dictationSessionId, features: z.array(z.number()).max(MAX_PUSH_VALUES) })
     .strict(),
   /** Changes the decoder settings from the next segment on, without restarting the session. */
-  'dictation.configure': z.object({ sessionId: dictationSessionId, decoding: decoderSettingsSchema }).strict(),
+  'dictation.configure': z.object({ sessionId: dictationSessionId, decoding: pageDecoderSettingsSchema }).strict(),
   /** Ends the input: the open segment is finalised, then the session job resolves. */
   'dictation.stop': z.object({ sessionId: dictationSessionId }).strict(),
   /**

@@ -1,9 +1,8 @@
 import type { AttentionMap, DictationSegment, DictationUpdate } from '../../shared/dictation'
 import type { DecodeOptions } from '../decoding/decode-options'
 import type { Recognition, Recognizer } from '../recognizer'
-import { frameEnergies } from '../vad/frame-energy'
-import { DEFAULT_VAD, StreamingVad, type VadConfig, type VadSegment } from '../vad/vad'
-import { FrameBuffer } from './frame-buffer'
+import { SpeechSegmenter, type SpeechSegment } from '../vad/speech-segmenter'
+import { DEFAULT_VAD, type VadConfig } from '../vad/vad'
 import { StablePrefix } from './stable-prefix'
 
 /** Session tuning; times in 10 ms feature frames. */
@@ -29,10 +28,9 @@ export const DEFAULT_DICTATION: Readonly<DictationConfig> = Object.freeze({
  * encoder see all of it; segments are capped so this stays bounded.
  */
 export class DictationSession {
-  readonly #vad: StreamingVad
-  readonly #buffer: FrameBuffer
+  readonly #segmenter: SpeechSegmenter
   readonly #stable = new StablePrefix()
-  readonly #closed: VadSegment[] = []
+  readonly #closed: SpeechSegment[] = []
   readonly #finals: DictationSegment[] = []
   #decoding: Partial<DecodeOptions>
   #segmentIndex = 0
@@ -46,12 +44,11 @@ export class DictationSession {
     private readonly config: DictationConfig = DEFAULT_DICTATION
   ) {
     this.#decoding = decoding
-    this.#vad = new StreamingVad(config.vad)
-    this.#buffer = new FrameBuffer(recognizer.config.features.melBands)
+    this.#segmenter = new SpeechSegmenter(recognizer.config.features.melBands, config.vad)
   }
 
   get featureDim(): number {
-    return this.#buffer.dim
+    return this.recognizer.config.features.melBands
   }
 
   get frameSeconds(): number {
@@ -61,7 +58,7 @@ export class DictationSession {
 
   /** Seconds of audio received. */
   get seconds(): number {
-    return this.#buffer.end * this.frameSeconds
+    return this.#segmenter.end * this.frameSeconds
   }
 
   /** Final segments with text so far. */
@@ -77,34 +74,31 @@ export class DictationSession {
   /** Appends raw log-mel frames (row-major [n, featureDim]). */
   push(frames: Float32Array): void {
     if (frames.length % this.featureDim !== 0) throw new RangeError(`features must be a multiple of ${this.featureDim} values, got ${frames.length}`)
-    this.#buffer.append(frames)
-    this.#closed.push(...this.#vad.push(frameEnergies(frames, this.featureDim)))
+    this.#closed.push(...this.#segmenter.push(frames))
   }
 
   /** Whether `step` has decoding to do. */
   get due(): boolean {
-    const open = this.#vad.openSince
-    return this.#closed.length > 0 || this.#speaking !== (open !== null) || (open !== null && this.#buffer.end - this.#partialAt >= this.config.refreshFrames)
+    const open = this.#segmenter.openSince
+    return this.#closed.length > 0 || this.#speaking !== (open !== null) || (open !== null && this.#segmenter.end - this.#partialAt >= this.config.refreshFrames)
   }
 
   /** Decodes what is due: finals of closed segments, then one partial of the open segment. */
   step(): DictationUpdate[] {
     const updates: DictationUpdate[] = []
-    for (const segment of this.#closed.splice(0)) updates.push(...this.#finalise(segment))
-    const open = this.#vad.openSince
+    for (const segment of this.#closed.splice(0)) updates.push(this.#finalise(segment))
+    const open = this.#segmenter.openSegment()
     if ((open !== null) !== this.#speaking) {
       this.#speaking = open !== null
-      updates.push({ kind: 'speech', active: this.#speaking, at: (open ?? this.#buffer.end) * this.frameSeconds })
+      updates.push({ kind: 'speech', active: this.#speaking, at: (open?.start ?? this.#segmenter.end) * this.frameSeconds })
     }
-    if (open !== null && this.#buffer.end - this.#partialAt >= this.config.refreshFrames) updates.push(this.#partial(open))
-    this.#forgetOldFrames()
+    if (open !== null && open.end - this.#partialAt >= this.config.refreshFrames) updates.push(this.#partial(open))
     return updates
   }
 
   /** Ends the input: finalises the open segment. */
   finish(): DictationUpdate[] {
-    const last = this.#vad.flush()
-    if (last) this.#closed.push(last)
+    this.#closed.push(...this.#segmenter.flush())
     const updates = this.step()
     if (this.#speaking) {
       this.#speaking = false
@@ -113,16 +107,15 @@ export class DictationSession {
     return updates
   }
 
-  #partial(start: number): DictationUpdate {
-    const end = this.#buffer.end
-    this.#partialAt = end
-    const recognition = this.recognizer.decode(this.#buffer.read(start, end), this.#decoding)
+  #partial(open: SpeechSegment): DictationUpdate {
+    this.#partialAt = open.end
+    const recognition = this.recognizer.decode(open.feats, this.#decoding)
     const { stable, unstable } = this.#stable.update(recognition.text.trim())
-    return { kind: 'partial', segment: this.#segment(start, end, recognition, stable, unstable, []) }
+    return { kind: 'partial', segment: this.#segment(open.start, open.end, recognition, stable, unstable, []) }
   }
 
-  #finalise(segment: VadSegment): DictationUpdate[] {
-    const recognition = this.recognizer.decode(this.#buffer.read(segment.start, segment.end), this.#decoding)
+  #finalise(segment: SpeechSegment): DictationUpdate {
+    const recognition = this.recognizer.decode(segment.feats, this.#decoding)
     this.#stable.reset()
     this.#partialAt = segment.end
     const offset = segment.start * this.frameSeconds
@@ -132,7 +125,7 @@ export class DictationSession {
     const final = this.#segment(segment.start, segment.end, recognition, text, '', text ? words : [])
     this.#segmentIndex += 1
     if (text) this.#finals.push(final)
-    return [{ kind: 'final', segment: final }]
+    return { kind: 'final', segment: final }
   }
 
   #segment(start: number, end: number, recognition: Recognition, stable: string, unstable: string, words: DictationSegment['words']): DictationSegment {
@@ -145,13 +138,6 @@ export class DictationSession {
       words,
       alignment: attentionMap(recognition, this.recognizer.vocabulary.tokens)
     }
-  }
-
-  /** Keeps only what the open segment (or one about to open, with its padding) can still need. */
-  #forgetOldFrames(): void {
-    const { onsetFrames, padFrames } = this.config.vad
-    const keepFrom = this.#vad.openSince ?? this.#buffer.end - onsetFrames - padFrames - 1
-    this.#buffer.dropBefore(Math.min(keepFrom, ...this.#closed.map((s) => s.start)))
   }
 }
 

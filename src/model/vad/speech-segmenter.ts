@@ -31,6 +31,22 @@ export class SpeechSegmenter {
     return closed
   }
 
+  /** Frames received so far (the stream's current end). */
+  get end(): number {
+    return this.#buffer.end
+  }
+
+  /** Start frame of the segment still open, or null during silence. */
+  get openSince(): number | null {
+    return this.#vad.openSince
+  }
+
+  /** The open segment so far: its frames [openSince, end); null during silence. */
+  openSegment(): SpeechSegment | null {
+    const start = this.#vad.openSince
+    return start === null ? null : this.#withFeatures({ start, end: this.#buffer.end })
+  }
+
   /** Ends the input: the open segment, if any, closes. */
   flush(): SpeechSegment[] {
     const last = this.#vad.flush()
