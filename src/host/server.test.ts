@@ -77,10 +77,14 @@ describe('browser host access control', () => {
 
   it('refuses a socket with a wrong token', async () => {
     expect(await open('x'.repeat(host.token.length))).toBe(401)
+    expect(await open(host.token.slice(1))).toBe(401)
+    expect(await open(`${host.token}x`)).toBe(401)
   })
 
   it('refuses a socket from a foreign origin even with the right token', async () => {
     expect(await open(host.token, 'http://evil.example')).toBe(403)
+    expect(await open(host.token, `http://127.0.0.1:${host.port + 1}`)).toBe(403)
+    expect(await open(host.token, 'null')).toBe(403)
   })
 
   it('refuses requests with a foreign Host header (DNS rebinding)', async () => {
@@ -90,7 +94,8 @@ describe('browser host access control', () => {
   it('serves the page and refuses path traversal', async () => {
     expect((await get('/')).status).toBe(200)
     expect((await get('/assets/app.js')).status).toBe(200)
-    for (const path of ['/../s2s-secret.txt', '/%2e%2e/s2s-secret.txt', '/assets/..%2f..%2fs2s-secret.txt', '/%00']) {
+    const attempts = ['/../s2s-secret.txt', '/%2e%2e/s2s-secret.txt', '/assets/..%2f..%2fs2s-secret.txt', '/%00', '/..%5cs2s-secret.txt', '/%252e%252e/s2s-secret.txt', '//etc/passwd', '/%c0%ae%c0%ae/s2s-secret.txt', '/assets/../../s2s-secret.txt']
+    for (const path of attempts) {
       const res = await get(path)
       expect(res.status, path).toBeGreaterThanOrEqual(400)
       expect(res.body).not.toContain('secret')

@@ -4,11 +4,23 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { EngineApi } from '../shared/rpc-client'
 import { hostHeaderAllowed, newToken, ownOrigins, tokenMatches } from './access'
 import { bridgeConnection } from '../node/engine-bridge'
+import { startHeartbeat } from './heartbeat'
 import { plain, serveStatic } from './static-files'
 
 /** Largest WebSocket message accepted (audio chunks are far smaller); bigger ones close the socket (1009). */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024
-const MAX_CONNECTIONS = 32
+
+/** What one client may hold open: bounds against slow-loris, idle and half-open connections. */
+export interface HostLimits {
+  /** Time a client has to send a request's headers; a slower one (slow-loris) is cut off. */
+  headersTimeoutMs: number
+  /** Sockets open at once (page requests and engine sockets together); connections beyond it are closed at once. */
+  maxConnections: number
+  /** Engine sockets are pinged this often; one that did not answer the previous ping is dropped. */
+  heartbeatMs: number
+}
+
+export const DEFAULT_HOST_LIMITS: HostLimits = { headersTimeoutMs: 10_000, maxConnections: 32, heartbeatMs: 30_000 }
 
 export interface BrowserHostOptions {
   engine: EngineApi
@@ -17,6 +29,8 @@ export interface BrowserHostOptions {
   /** 0 (default) picks a free port. */
   port?: number
   token?: string
+  /** Tests shorten these; the defaults suit a person's browser. */
+  limits?: Partial<HostLimits>
 }
 
 export interface BrowserHost {
@@ -41,13 +55,16 @@ const securityHeaders = {
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? newToken()
-  const server = createServer()
-  server.headersTimeout = 10_000
-  server.requestTimeout = 30_000
+  const limits = { ...DEFAULT_HOST_LIMITS, ...options.limits }
+  // Node checks the header and request timeouts every connectionsCheckingInterval (30 s by default).
+  const server = createServer({ connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs) })
+  server.headersTimeout = limits.headersTimeoutMs
+  server.requestTimeout = Math.max(30_000, limits.headersTimeoutMs)
   server.keepAliveTimeout = 5_000
-  server.maxConnections = MAX_CONNECTIONS
+  server.maxConnections = limits.maxConnections
   const port = await listen(server, options.port ?? 0)
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  const stopHeartbeat = startHeartbeat(sockets, limits.heartbeatMs)
 
   server.on('request', (req, res) => {
     if (!hostHeaderAllowed(req.headers.host, port)) return plain(res, 421, 'Unknown host.')
@@ -63,7 +80,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
       return
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => attach(ws, options.engine))
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      sockets.emit('connection', ws, req)
+      attach(ws, options.engine)
+    })
   })
 
   const url = `http://127.0.0.1:${port}/?token=${token}`
@@ -73,6 +93,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        stopHeartbeat()
         for (const client of sockets.clients) client.terminate()
         sockets.close()
         server.closeAllConnections()
