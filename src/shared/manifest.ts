@@ -46,7 +46,7 @@ export function parseManifest(text: string, source = 'manifest'): ManifestRow[] 
     if (path.trim() === '') throw new ManifestError(lineNumber, 'empty audio path', source)
     const durationSeconds = Number(duration)
     if (duration.trim() === '' || !Number.isFinite(durationSeconds) || durationSeconds < 0) {
-      throw new ManifestError(lineNumber, `duration "${duration.slice(0, 20)}" is not a non-negative number`, source)
+      throw new ManifestError(lineNumber, `duration ${JSON.stringify(duration.slice(0, 20))} is not a non-negative number`, source)
     }
     rows.push({ path, durationSeconds, speaker, transcript, original: original ?? transcript })
   })
