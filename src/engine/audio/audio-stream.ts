@@ -19,6 +19,11 @@ type Format = NonNullable<Parameters<typeof decode>[1]>
 const SUPPORTED = 'wav, mp3, flac, ogg/vorbis, opus, m4a/aac or webm'
 /** Enough leading bytes for format detection (ID3 tags, RIFF and MP4 box headers). */
 const HEAD_BYTES = 4096
+/**
+ * Source rates accepted. A header claiming 100 Hz would turn a small file into hours of 16 kHz audio (and 1 Hz
+ * breaks the resampler), so implausible rates are refused before any resampling.
+ */
+const SOURCE_RATES = { min: 4000, max: 384_000 }
 
 /**
  * Decodes encoded audio as its bytes arrive (any format audio-decode knows; the format is detected from the
@@ -37,6 +42,7 @@ export async function* decodeToModelRate(encoded: AsyncIterable<Uint8Array>, nam
   let samples = 0
   try {
     for await (const { channelData, sampleRate } of decode(prepend(head, source), format as Format)) {
+      if (!(sampleRate >= SOURCE_RATES.min && sampleRate <= SOURCE_RATES.max)) throw unreadable(name, `a sample rate of ${sampleRate} Hz is outside ${SOURCE_RATES.min}-${SOURCE_RATES.max} Hz`)
       if (resampler === null) [resampler, sourceRate] = [await createResampler(sampleRate, MODEL_SAMPLE_RATE), sampleRate]
       if (sampleRate !== sourceRate) throw new Error(`the sample rate changes from ${sourceRate} to ${sampleRate} Hz`)
       const mono = downmix(channelData)

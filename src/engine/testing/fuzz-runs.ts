@@ -3,8 +3,8 @@
  * contract validator and the manifest parser take microseconds, audio decoding and model loading milliseconds.
  */
 export const FUZZ_RUNS = {
-  contract: 50_000,
+  contract: 57_000,
   manifest: 30_000,
-  audio: 15_000,
+  audio: 8_000,
   modelFiles: 5_000
 } as const
