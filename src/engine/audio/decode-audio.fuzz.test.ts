@@ -90,7 +90,7 @@ describe('audio decoding under malformed files (fast-check)', () => {
   it('gives finite samples or one bad-input line, never a crash or a hang', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(wav, damaged, damaged, magic), async (bytes) => {
-        const outcome = await decodeAudioBytes(bytes, 'fuzz.wav').catch((err: unknown) => err)
+        const outcome = await decodeAudioBytes(bytes, 'fuzz.wav').catch((err: Error) => err)
         if (outcome instanceof Error) {
           expect(outcome).toBeInstanceOf(AppError)
           expect((outcome as AppError).code).toBe('bad-input')
