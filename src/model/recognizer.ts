@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import type { ModelConfig } from './config'
 import { forceAlign } from './alignment/forced-alignment'
+import { snapToVoicing } from './alignment/snap-to-voicing'
 import type { TimingSource, WordTiming } from './alignment/word-timings'
 import { decodeBatch } from './decoding/decode'
 import type { DecodeOptions } from './decoding/decode-options'
@@ -10,6 +11,7 @@ import { computeLogMel } from './features/log-mel'
 import { loadModel } from './io/checkpoint'
 import type { Seq2SeqModel } from './network/seq2seq'
 import { Vocabulary } from './text/vocabulary'
+import { frameEnergies } from './vad/frame-energy'
 import { collate, featureTensor } from './training/collate'
 
 /** One utterance's transcript with its character-level alignment. */
@@ -77,9 +79,9 @@ export class Recognizer {
   /** Transcribes several utterances (raw log-mel each) with the decoder `options` pick, with word timings. */
   decodeBatch(features: readonly FeatureMatrix[], options: Partial<DecodeOptions> = {}): Recognition[] {
     const stepSeconds = this.encoderStepSeconds
-    return this.withFeatureTensor(features, (feats, lengths) => decodeBatch(this.model, feats, lengths, stepSeconds, options).map((d) => ({
+    return this.withFeatureTensor(features, (feats, lengths) => decodeBatch(this.model, feats, lengths, stepSeconds, options).map((d, i) => ({
       text: this.vocabulary.decode(d.tokens), tokens: d.tokens, attention: d.attention, encoderStepSeconds: stepSeconds, logProb: d.logProb,
-      tokenLogProbs: d.tokenLogProbs, score: d.score, words: d.words, timing: d.timing
+      tokenLogProbs: d.tokenLogProbs, score: d.score, words: this.#snap(d.words, features[i]!), timing: d.timing
     })))
   }
 
@@ -93,7 +95,14 @@ export class Recognizer {
    * confidences from CTC Viterbi, or null when the text cannot fit in the audio.
    */
   align(features: FeatureMatrix, text: string): WordTiming[] | null {
-    return this.withFeatureTensor([features], (feats, lengths) => forceAlign(this.model, feats, lengths, [text], this.encoderStepSeconds)[0]!)
+    const words = this.withFeatureTensor([features], (feats, lengths) => forceAlign(this.model, feats, lengths, [text], this.encoderStepSeconds)[0]!)
+    return words && this.#snap(words, features)
+  }
+
+  /** Word times refined to 10 ms with the utterance's frame energies (see snapToVoicing). */
+  #snap(words: readonly WordTiming[], features: FeatureMatrix): WordTiming[] {
+    const fc = this.model.config.features
+    return snapToVoicing(words, frameEnergies(features.data, features.dim), fc.hopSamples / fc.sampleRate)
   }
 
   /** CMVN-normalised, padded feature tensor [B, T, F] of raw log-mel (an empty utterance gets one zero frame). */

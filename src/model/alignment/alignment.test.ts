@@ -6,56 +6,28 @@ import { overfitTinyModel } from '../decoding/testing/overfit'
 import { registerProjectKernels } from '../kernels/register'
 import type { Seq2SeqModel } from '../network/seq2seq'
 import { Recognizer } from '../recognizer'
+import { composeWords, trimToVoice, type ComposedSpeech, type WordLayout } from '../testing/composed-speech'
 import type { Example } from '../training/example'
 import { ctcViterbi } from './ctc-viterbi'
 
-const RATE = 16000
 const WORDS = ['green', 'apple', 'seven', 'door', 'music', 'left']
 /** Word orders and the silence before each word and at the end (seconds): the reference timings follow from them. */
-const LAYOUTS: { order: number[]; gaps: number[] }[] = [
+const LAYOUTS: WordLayout[] = [
   { order: [0, 1, 2], gaps: [0.2, 0.3, 0.25, 0.2] }, { order: [3, 4, 5], gaps: [0.15, 0.4, 0.2, 0.3] },
   { order: [5, 0, 3, 1], gaps: [0.3, 0.2, 0.35, 0.15, 0.2] }, { order: [2, 4, 1], gaps: [0.25, 0.25, 0.3, 0.2] },
   { order: [4, 3, 0, 2], gaps: [0.1, 0.3, 0.2, 0.4, 0.2] }, { order: [1, 5, 4], gaps: [0.35, 0.15, 0.25, 0.3] },
   { order: [0, 5, 2, 3], gaps: [0.2, 0.2, 0.2, 0.3, 0.25] }, { order: [3, 2, 1, 0], gaps: [0.25, 0.3, 0.15, 0.25, 0.2] }
 ]
 
-/** The voiced part of a word recording: 10 ms frames above 3% of the loudest frame's RMS. */
-function trim(pcm: Float32Array): Float32Array {
-  const rms = Array.from({ length: Math.floor(pcm.length / 160) }, (_, f) => Math.sqrt(pcm.subarray(f * 160, (f + 1) * 160).reduce((s, x) => s + x * x, 0) / 160))
-  const floor = 0.03 * Math.max(...rms)
-  const first = rms.findIndex((r) => r > floor)
-  const last = rms.findLastIndex((r) => r > floor)
-  return pcm.slice(first * 160, (last + 1) * 160)
-}
-
-interface Composed { text: string; pcm: Float32Array; reference: { word: string; start: number; end: number }[] }
-
-function compose(words: readonly Float32Array[], layout: (typeof LAYOUTS)[number]): Composed {
-  const parts: Float32Array[] = []
-  const reference: Composed['reference'] = []
-  let at = 0
-  layout.order.forEach((w, i) => {
-    const gap = new Float32Array(Math.round(layout.gaps[i]! * RATE))
-    parts.push(gap, words[w]!)
-    at += gap.length
-    reference.push({ word: WORDS[w]!, start: at / RATE, end: (at + words[w]!.length) / RATE })
-    at += words[w]!.length
-  })
-  parts.push(new Float32Array(Math.round(layout.gaps.at(-1)! * RATE)))
-  const pcm = new Float32Array(parts.reduce((n, p) => n + p.length, 0))
-  parts.reduce((offset, p) => (pcm.set(p, offset), offset + p.length), 0)
-  return { text: reference.map((r) => r.word).join(' '), pcm, reference }
-}
-
 let model: Seq2SeqModel
 let examples: Example[]
-let utterances: Composed[]
+let utterances: ComposedSpeech[]
 
 beforeAll(async () => {
   await tf.setBackend('wasm')
   registerProjectKernels()
-  const words = (await synthesize(WORDS)).map((u) => trim(u.pcm))
-  utterances = LAYOUTS.map((layout) => compose(words, layout))
+  const words = (await synthesize(WORDS)).map((u) => trimToVoice(u.pcm))
+  utterances = LAYOUTS.map((layout) => composeWords(WORDS, words, layout))
   ;({ model, examples } = await overfitTinyModel(utterances, 0.05)) // forced alignment needs no perfect transcripts
 })
 afterAll(() => model.dispose())
@@ -70,7 +42,7 @@ describe('forced alignment (tiny model trained on separately synthesised words w
       words.forEach((w, k) => {
         const ref = u.reference[k]!
         expect(w.start).toBeGreaterThanOrEqual(k === 0 ? 0 : words[k - 1]!.end)
-        expect(w.end).toBeLessThanOrEqual(u.pcm.length / RATE + rec.encoderStepSeconds)
+        expect(w.end).toBeLessThanOrEqual(u.pcm.length / 16000 + rec.encoderStepSeconds)
         errors.push(w.start - ref.start, w.end - ref.end)
       })
     })
