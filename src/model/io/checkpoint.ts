@@ -3,6 +3,7 @@ import { MODEL_FORMAT_VERSION, validateModelConfig, type ModelConfig } from '../
 import { Seq2SeqModel } from '../network/seq2seq'
 import type { Adam } from '../training/adam'
 import type { TrainerState } from '../training/trainer-state'
+import { checkConfigFields } from './config-fields'
 
 /** `format` field of saved model artifacts. */
 export const MODEL_ARTIFACT_FORMAT = 's2s-seq2seq'
@@ -25,15 +26,18 @@ function checkedConfig(art: tf.io.ModelArtifacts): ModelConfig {
   const cfg = art.modelTopology as ModelConfig | undefined
   if (!cfg || typeof cfg !== 'object') throw new Error('s2s model has no config')
   if (cfg.formatVersion !== MODEL_FORMAT_VERSION) {
-    throw new Error(`s2s model format version ${cfg.formatVersion} cannot be read by this build (expects ${MODEL_FORMAT_VERSION}); re-export or retrain the model`)
+    throw new Error(`s2s model format version ${JSON.stringify(cfg.formatVersion)?.slice(0, 20)} cannot be read by this build (expects ${MODEL_FORMAT_VERSION}); re-export or retrain the model`)
   }
+  checkConfigFields(cfg)
   validateModelConfig(cfg)
   return cfg
 }
 
+/** The artifact's weights as tensors the caller owns; on a failure midway none are left behind. */
 async function decodeArtifactWeights(art: tf.io.ModelArtifacts): Promise<tf.NamedTensorMap> {
-  if (!art.weightData || !art.weightSpecs) throw new Error('artifact has no weights')
-  return tf.io.decodeWeights(art.weightData, art.weightSpecs)
+  const { weightData, weightSpecs } = art
+  if (!weightData || !Array.isArray(weightSpecs)) throw new Error('artifact has no weights')
+  return tf.tidy(() => tf.io.decodeWeights(weightData, weightSpecs))
 }
 
 /**
@@ -43,8 +47,9 @@ async function decodeArtifactWeights(art: tf.io.ModelArtifacts): Promise<tf.Name
 export async function loadModel(handler: tf.io.IOHandler): Promise<Seq2SeqModel> {
   if (!handler.load) throw new Error('this IO handler cannot load')
   const art = await handler.load()
-  const model = Seq2SeqModel.create(checkedConfig(art))
+  const config = checkedConfig(art)
   const weights = await decodeArtifactWeights(art)
+  const model = Seq2SeqModel.create(config)
   try {
     model.assignWeights(weights)
   } catch (err) {

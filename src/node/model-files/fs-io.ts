@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { writeFileAtomic } from '../atomic-write'
 
@@ -26,15 +26,53 @@ export function fileSystemHandler(dir: string, name = 'model'): tf.io.IOHandler 
     },
     async load(): Promise<tf.io.ModelArtifacts> {
       if (!existsSync(jsonPath)) throw new Error(`no ${basename(jsonPath)} in ${dir}`)
-      const manifest = JSON.parse(readFileSync(jsonPath, 'utf8')) as { format?: string; generatedBy?: string; modelTopology?: object; weightsManifest: tf.io.WeightsManifestConfig }
+      const manifest = parseArtifactJson(readBounded(jsonPath, MAX_JSON_BYTES).toString('utf8'), basename(jsonPath))
       const specs = manifest.weightsManifest.flatMap((g) => g.weights)
       const buffers = manifest.weightsManifest.flatMap((g) => g.paths).map((p) => {
-        const bytes = readFileSync(join(dir, p))
+        const bytes = readBounded(join(dir, p), MAX_WEIGHT_BYTES)
         return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
       })
       return { format: manifest.format, generatedBy: manifest.generatedBy, modelTopology: manifest.modelTopology, weightSpecs: specs, weightData: tf.io.CompositeArrayBuffer.join(buffers) }
     }
   }
+}
+
+/** Largest `<name>.json` and weight file read: far above the 25 MB model budget, far below what would exhaust memory. */
+const MAX_JSON_BYTES = 16 * 1024 * 1024
+const MAX_WEIGHT_BYTES = 512 * 1024 * 1024
+
+interface ArtifactJson {
+  format?: string
+  generatedBy?: string
+  modelTopology?: object
+  weightsManifest: tf.io.WeightsManifestConfig
+}
+
+/** Reads a regular file of at most `maxBytes`; a directory, device or oversized file is refused in one line. */
+function readBounded(path: string, maxBytes: number): Buffer {
+  const info = statSync(path, { throwIfNoEntry: false })
+  if (!info?.isFile()) throw new Error(`${basename(path)} is ${info ? 'not a regular file' : 'missing'}`)
+  if (info.size > maxBytes) throw new Error(`${basename(path)} is larger than ${maxBytes / 2 ** 20} MiB`)
+  return readFileSync(path)
+}
+
+/**
+ * Parses `<name>.json`; weight files must be plain names in the same folder (a damaged or hostile file cannot
+ * point the loader at another file).
+ */
+function parseArtifactJson(text: string, file: string): ArtifactJson {
+  let json: Partial<ArtifactJson> | null
+  try {
+    json = JSON.parse(text) as Partial<ArtifactJson> | null
+  } catch {
+    throw new Error(`${file} is not valid JSON`)
+  }
+  const plainName = (p: unknown): boolean => typeof p === 'string' && p !== '.' && p !== '..' && p !== '' && basename(p) === p && !p.includes('\\')
+  const groups = json?.weightsManifest
+  if (!Array.isArray(groups) || !groups.every((g) => Array.isArray(g?.paths) && g.paths.every(plainName) && Array.isArray(g.weights))) {
+    throw new Error(`${file} has no valid weightsManifest (weight files must be plain names next to it)`)
+  }
+  return json as ArtifactJson
 }
 
 /**
