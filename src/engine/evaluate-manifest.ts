@@ -27,6 +27,7 @@ export async function evaluateManifest(
   limit?: number
 ): Promise<EvaluationResult> {
   const rows = (await readManifestFile(manifestPath)).slice(0, limit)
+  if (rows.length === 0) throw new AppError('bad-input', `${manifestPath}: no rows to evaluate (tab-separated, one row per line after the header).`)
   const utterances: EvaluatedUtterance[] = []
   let audioSeconds = 0
   let busySeconds = 0
