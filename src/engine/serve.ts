@@ -53,7 +53,7 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
     'engine.stats': async () => {
       await backendReady
       const memory = process.memoryUsage()
-      return { tensors: tf.memory().numTensors, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed }
+      return { tensors: tf.memory().numTensors, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, handles: process.getActiveResourcesInfo().length }
     },
     'engine.benchmark': async ({ seconds }, ctx) => {
       await backendReady

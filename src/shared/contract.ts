@@ -192,6 +192,8 @@ export interface EngineStats {
   tensors: number
   rssBytes: number
   heapUsedBytes: number
+  /** Active libuv handles and requests (sockets, timers, file reads) of the engine process: a leak shows as growth. */
+  handles: number
 }
 
 export interface BenchmarkResult {
