@@ -14,10 +14,10 @@ import type { DictationUpdate } from '../shared/dictation'
 import type { EngineApi } from '../shared/rpc-client'
 import { DEFAULT_TEXTS } from './infer-bench'
 
-const RATE = 16_000
+export const RATE = 16_000
 /** The renderer pushes about every 100 ms. */
 const CHUNK_SAMPLES = 1600
-const PAUSE_SECONDS = 1.5
+export const PAUSE_SECONDS = 1.5
 
 export interface LiveBenchOptions {
   /** Model directory; default: the bundled model, else an untrained one (worst case: it decodes to the length limit). */
@@ -29,14 +29,21 @@ export interface LiveBenchOptions {
 }
 
 /** Sentences with quiet-room pauses between them, and where each sentence starts and ends (samples). */
-interface Script {
+export interface Script {
   pcm: Float32Array
   sentences: { start: number; end: number }[]
 }
 
-async function speechWithPauses(): Promise<Script> {
-  let noise = 12345
-  const pause = (): Float32Array => Float32Array.from({ length: PAUSE_SECONDS * RATE }, () => ((noise = (noise * 1103515245 + 12345) >>> 0) / 2 ** 32 - 0.5) * 2e-3)
+/** `seconds` of quiet-room noise (deterministic). */
+export function quietRoom(seconds: number, seed = 12345): Float32Array {
+  let noise = seed
+  return Float32Array.from({ length: seconds * RATE }, () => ((noise = (noise * 1103515245 + 12345) >>> 0) / 2 ** 32 - 0.5) * 2e-3)
+}
+
+/** The DEFAULT_TEXTS spoken by flite's slt and awb, each sentence followed by a PAUSE_SECONDS pause. */
+export async function speechWithPauses(): Promise<Script> {
+  let seed = 12345
+  const pause = (): Float32Array => quietRoom(PAUSE_SECONDS, seed++)
   const pieces: Float32Array[] = [pause()]
   const sentences: Script['sentences'] = []
   let at = pieces[0]!.length
@@ -51,7 +58,7 @@ async function speechWithPauses(): Promise<Script> {
 }
 
 /** Opens a dictation session on `engine`; resolves with its id once the engine has started it. */
-async function openSession(engine: EngineApi, decoding: DecoderSettings | undefined, onUpdate: (u: DictationUpdate, at: number) => void) {
+export async function openSession(engine: EngineApi, decoding: DecoderSettings | undefined, onUpdate: (u: DictationUpdate, at: number) => void) {
   const jobId = `live-bench-${Date.now()}`
   let started: (id: string) => void = () => undefined
   const sessionId = new Promise<string>((resolve) => (started = resolve))
@@ -116,21 +123,31 @@ async function measureLatency(engine: EngineApi, script: Script, decoding: Decod
   return { firstPartial, refresh, final, updates: updates.length }
 }
 
-/** Replays `minutes` of the script as fast as the engine takes it; engine stats after a warm-up minute and at the end. */
-async function measureMemory(engine: EngineApi, script: Script, minutes: number, decoding: DecoderSettings | undefined): Promise<{ start: EngineStats; end: EngineStats; seconds: number }> {
+/** Engine stats read during a replay, after `second` seconds of audio. */
+export interface StatsSample {
+  second: number
+  stats: EngineStats
+}
+
+/**
+ * Replays `minutes` of the script (looping) through one dictation session as fast as the engine takes it, a second
+ * of audio per push; reads engine.stats after each second for which `sampleAt` is true, and once more after the
+ * session has ended (`end`).
+ */
+export async function replayAccelerated(
+  engine: EngineApi, script: Script, minutes: number, decoding: DecoderSettings | undefined, sampleAt: (second: number) => boolean
+): Promise<{ samples: StatsSample[]; end: EngineStats; seconds: number }> {
   const features = new LogMelStream(DEFAULT_FEATURE_CONFIG)
   const session = await openSession(engine, decoding, () => undefined)
-  const second = RATE
-  let start: EngineStats | null = null
-  let pushed = 0
-  for (let s = 0; s < minutes * 60; s++) {
-    const offset = (s * second) % (script.pcm.length - second)
-    await session.push(features.push(script.pcm.subarray(offset, offset + second)).data)
-    pushed += 1
-    if (s === 60 || (start === null && s === minutes * 60 - 1)) start = await engine.call('engine.stats', {})
+  const samples: StatsSample[] = []
+  const seconds = Math.ceil(minutes * 60)
+  for (let s = 0; s < seconds; s++) {
+    const offset = (s * RATE) % (script.pcm.length - RATE)
+    await session.push(features.push(script.pcm.subarray(offset, offset + RATE)).data)
+    if (sampleAt(s)) samples.push({ second: s + 1, stats: await engine.call('engine.stats', {}) })
   }
   await session.stop()
-  return { start: start!, end: await engine.call('engine.stats', {}), seconds: pushed }
+  return { samples, end: await engine.call('engine.stats', {}), seconds }
 }
 
 /** `npm run bench -- live`: dictation latency at real time and memory over a long accelerated replay. */
@@ -147,9 +164,10 @@ export async function runLiveBench(opts: LiveBenchOptions): Promise<void> {
     const minutes = opts.minutes ?? 30
     if (minutes > 0) {
       const wall = performance.now()
-      const memory = await measureMemory(engine.client, script, minutes, opts.decoding)
-      const mb = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MB`
-      opts.log(`memory: ${(memory.seconds / 60).toFixed(1)} min of audio replayed in ${((performance.now() - wall) / 1000).toFixed(0)} s; engine tensors ${memory.start.tensors} → ${memory.end.tensors}, RSS ${mb(memory.start.rssBytes)} → ${mb(memory.end.rssBytes)} (${(((memory.end.rssBytes - memory.start.rssBytes) / memory.start.rssBytes) * 100).toFixed(1)}%; goal within 10%)`)
+      // Stats after a warm-up minute (or at the last second of a shorter replay) and at the end.
+      const memory = await replayAccelerated(engine.client, script, minutes, opts.decoding, (s) => s === Math.min(60, Math.ceil(minutes * 60) - 1))
+      const start = memory.samples[0]!.stats
+      opts.log(`memory: ${(memory.seconds / 60).toFixed(1)} min of audio replayed in ${((performance.now() - wall) / 1000).toFixed(0)} s; engine tensors ${start.tensors} → ${memory.end.tensors}, RSS ${mb(start.rssBytes)} → ${mb(memory.end.rssBytes)} (${(((memory.end.rssBytes - start.rssBytes) / start.rssBytes) * 100).toFixed(1)}%; goal within 10%)`)
     }
   } finally {
     await engine.stop()
@@ -157,8 +175,10 @@ export async function runLiveBench(opts: LiveBenchOptions): Promise<void> {
   }
 }
 
+export const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`
+
 /** The engine's model: the given directory, the bundled model, or a fresh untrained one. */
-async function modelEnv(modelDir: string | undefined, dir: string): Promise<Record<string, string>> {
+export async function modelEnv(modelDir: string | undefined, dir: string): Promise<Record<string, string>> {
   if (modelDir) return { S2S_MODEL_DIR: modelDir }
   if (describeModelDir(bundledModelDir()).state === 'ready') return {}
   const path = join(dir, 'untrained-model')

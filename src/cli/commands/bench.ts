@@ -5,21 +5,19 @@ import { runFilesBench } from '../../bench/files-bench'
 import { runDecoderBench } from '../../bench/decoder-bench'
 import { runInferBench } from '../../bench/infer-bench'
 import { runLiveBench } from '../../bench/live-bench'
+import { runSoakBench } from '../../bench/soak-bench'
 import { runTrainBench } from '../../bench/train-bench'
 import { runFinetuneBench } from '../../bench/finetune-bench'
-import { AppError } from '../../shared/errors'
 import { UsageError, type Command } from '../command'
 import { decoderFlagOptions, decoderSettingsFrom, numberFlag } from '../decoder-flags'
 import { positiveIntFlag } from '../int-flag'
 
-/** Benchmarks not built yet, with the issue that brings each. */
-const planned: Record<string, string> = { soak: 'issue 9' }
 /** The LJSpeech subset reserved for the fine-tuning benchmark (public domain; see its LJSpeech-README.txt). */
 const LJSPEECH_SUBSET = fileURLToPath(new URL('../../../../shared/data/speech/ljspeech_subset', import.meta.url))
 
 export const benchCommand: Command = {
   name: 'bench',
-  synopsis: 's2s bench train|infer|decoders|live|files|finetune [--model DIR] [--manifest TSV] [--limit N] [--data DIR] [--train N] [--test N] [--minutes M] [--hours H] [decoder flags]   (planned: soak)',
+  synopsis: 's2s bench train|infer|decoders|live|soak|files|finetune [--model DIR] [--manifest TSV] [--limit N] [--data DIR] [--train N] [--test N] [--minutes M] [--hours H] [decoder flags]',
   summary: 'benchmarks, each against a baseline measured in the same run',
   async run(args) {
     const [which, ...rest] = args
@@ -41,14 +39,16 @@ export const benchCommand: Command = {
       const minutes = numberFlag(values.minutes, 'minutes')
       if ((minutes ?? 0) < 0) throw new UsageError('--minutes must be >= 0')
       await runLiveBench({ modelDir: values.model && resolve(values.model), decoding: decoderSettingsFrom(values), minutes, log: (line) => console.log(line) })
+    } else if (which === 'soak') {
+      const minutes = numberFlag(values.minutes, 'minutes')
+      if ((minutes ?? 1) <= 0) throw new UsageError('--minutes must be > 0')
+      await runSoakBench({ modelDir: values.model && resolve(values.model), decoding: decoderSettingsFrom(values), minutes, log: (line) => console.log(line) })
     } else if (which === 'files') {
       const [minutes, hours] = [numberFlag(values.minutes, 'minutes'), numberFlag(values.hours, 'hours')]
       if ((minutes ?? 1) <= 0 || (hours ?? 0) < 0) throw new UsageError('--minutes must be > 0 and --hours >= 0')
       await runFilesBench({ modelDir: values.model && resolve(values.model), decoding: decoderSettingsFrom(values), minutes, hours, log: (line) => console.log(line) })
-    } else if (which && planned[which]) {
-      throw new AppError('not-found', `bench ${which} is not available yet (planned in ${planned[which]}).`)
     } else {
-      throw new UsageError(`expected one of train, infer, decoders, live, files, finetune${which ? `, not "${which}"` : ''}`)
+      throw new UsageError(`expected one of train, infer, decoders, live, soak, files, finetune${which ? `, not "${which}"` : ''}`)
     }
     return 0
   }
