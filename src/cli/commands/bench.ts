@@ -11,9 +11,17 @@ import { runFinetuneBench } from '../../bench/finetune-bench'
 import { UsageError, type Command } from '../command'
 import { decoderFlagOptions, decoderSettingsFrom, numberFlag } from '../decoder-flags'
 import { positiveIntFlag } from '../int-flag'
+import type { DecoderSettings } from '../../shared/contract'
 
 /** The LJSpeech subset reserved for the fine-tuning benchmark (public domain; see its LJSpeech-README.txt). */
 const LJSPEECH_SUBSET = fileURLToPath(new URL('../../../../shared/data/speech/ljspeech_subset', import.meta.url))
+
+/** Decoder flags for a dictation session, which takes page-safe settings: the bundled LM, never an LM file. */
+function dictationSettingsFrom(values: Parameters<typeof decoderSettingsFrom>[0]): Omit<DecoderSettings, 'lmPath'> {
+  const { lmPath, ...settings } = decoderSettingsFrom(values)
+  if (lmPath !== undefined) throw new UsageError('dictation benchmarks take --lm bundled, not an LM file')
+  return settings
+}
 
 export const benchCommand: Command = {
   name: 'bench',
@@ -38,11 +46,11 @@ export const benchCommand: Command = {
     } else if (which === 'live') {
       const minutes = numberFlag(values.minutes, 'minutes')
       if ((minutes ?? 0) < 0) throw new UsageError('--minutes must be >= 0')
-      await runLiveBench({ modelDir: values.model && resolve(values.model), decoding: decoderSettingsFrom(values), minutes, log: (line) => console.log(line) })
+      await runLiveBench({ modelDir: values.model && resolve(values.model), decoding: dictationSettingsFrom(values), minutes, log: (line) => console.log(line) })
     } else if (which === 'soak') {
       const minutes = numberFlag(values.minutes, 'minutes')
       if ((minutes ?? 1) <= 0) throw new UsageError('--minutes must be > 0')
-      await runSoakBench({ modelDir: values.model && resolve(values.model), decoding: decoderSettingsFrom(values), minutes, log: (line) => console.log(line) })
+      await runSoakBench({ modelDir: values.model && resolve(values.model), decoding: dictationSettingsFrom(values), minutes, log: (line) => console.log(line) })
     } else if (which === 'files') {
       const [minutes, hours] = [numberFlag(values.minutes, 'minutes'), numberFlag(values.hours, 'hours')]
       if ((minutes ?? 1) <= 0 || (hours ?? 0) < 0) throw new UsageError('--minutes must be > 0 and --hours >= 0')
