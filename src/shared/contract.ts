@@ -157,6 +157,8 @@ export interface ModelInfo {
   name: string | null
   version: string | null
   detail: string
+  /** Set when the chosen version could not be used (damaged, failed checksum) and the bundled model stands in. */
+  notice?: string
 }
 
 export interface EngineInfo {

@@ -58,5 +58,6 @@ describe('ModelService', () => {
     await service.activate(id)
     expect(await encoderUnits(service)).toBe(48)
     expect((await service.describe()).detail).toMatch(new RegExp(`^Model version ${id} cannot be loaded \\(.*format version 99.*\\); using the bundled model\\.$`))
+    expect((await service.describe()).notice).toBe((await service.describe()).detail)
   })
 })

@@ -32,7 +32,7 @@ export class ModelService {
     const active = this.#loaded?.model ?? (await this.versions.active())
     const info = describeModelDir(active.dir)
     const notice = this.#notice ?? active.notice
-    return notice ? { ...info, detail: notice } : info
+    return notice ? { ...info, detail: notice, notice } : info
   }
 
   /** Runs `work` with the recogniser of `dir` (default: the active model). */
