@@ -131,11 +131,11 @@ export interface StatsSample {
 
 /**
  * Replays `minutes` of the script (looping) through one dictation session as fast as the engine takes it, a second
- * of audio per push; reads engine.stats after each second for which `sampleAt` is true, and once more after the
- * session has ended (`end`).
+ * of audio per push; reads engine.stats after each second for which `sampleAt` is true (handing each to `onSample`
+ * as it comes), and once more after the session has ended (`end`).
  */
 export async function replayAccelerated(
-  engine: EngineApi, script: Script, minutes: number, decoding: DecoderSettings | undefined, sampleAt: (second: number) => boolean
+  engine: EngineApi, script: Script, minutes: number, decoding: DecoderSettings | undefined, sampleAt: (second: number) => boolean, onSample?: (sample: StatsSample) => void
 ): Promise<{ samples: StatsSample[]; end: EngineStats; seconds: number }> {
   const features = new LogMelStream(DEFAULT_FEATURE_CONFIG)
   const session = await openSession(engine, decoding, () => undefined)
@@ -144,7 +144,9 @@ export async function replayAccelerated(
   for (let s = 0; s < seconds; s++) {
     const offset = (s * RATE) % (script.pcm.length - RATE)
     await session.push(features.push(script.pcm.subarray(offset, offset + RATE)).data)
-    if (sampleAt(s)) samples.push({ second: s + 1, stats: await engine.call('engine.stats', {}) })
+    if (!sampleAt(s)) continue
+    samples.push({ second: s + 1, stats: await engine.call('engine.stats', {}) })
+    onSample?.(samples.at(-1)!)
   }
   await session.stop()
   return { samples, end: await engine.call('engine.stats', {}), seconds }

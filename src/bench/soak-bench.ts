@@ -48,8 +48,10 @@ export async function runSoakBench(opts: SoakBenchOptions): Promise<{ start: Eng
     opts.log(`soak: ${minutes} min of ${script.sentences.length} flite sentences (${PAUSE_SECONDS} s pauses) then ${SILENCE_SECONDS} s of silence, looped, through one dictation session, accelerated; model: ${(await engine.client.call('engine.info', {})).model.detail}`)
     const wall = performance.now()
     const warmUp = Math.min(60, seconds) - 1
-    const replay = await replayAccelerated(engine.client, script, minutes, opts.decoding, (s) => s === warmUp || (s + 1) % (STATS_EVERY_MINUTES * 60) === 0 || s === seconds - 1)
-    for (const { second, stats } of replay.samples) opts.log(`  at ${(second / 60).toFixed(1).padStart(5)} min: ${describe(stats)}`)
+    const sampleAt = (s: number): boolean => s === warmUp || (s + 1) % (STATS_EVERY_MINUTES * 60) === 0 || s === seconds - 1
+    const replay = await replayAccelerated(engine.client, script, minutes, opts.decoding, sampleAt, ({ second, stats }) =>
+      opts.log(`  at ${(second / 60).toFixed(1).padStart(5)} min: ${describe(stats)}`)
+    )
     opts.log(`  session closed: ${describe(replay.end)}`)
     // Tensors and handles: warm-up vs after the session (a count read mid-session includes requests in flight);
     // RSS: warm-up vs the end of the replay.
