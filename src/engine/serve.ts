@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs'
 import type { ServerMessage } from '../shared/protocol'
 import { prepareTensorRuntime } from './backend'
 import { runMatmulBenchmark } from './benchmark'
@@ -11,6 +10,7 @@ import { DecodingOptionsResolver } from './decoding-options'
 import { DictationService } from './dictation/dictation-service'
 import { UploadStore } from './uploads/upload-store'
 import { bundledModelDir, userDataDir } from './paths'
+import { retainedStats } from './retained-stats'
 import { ModelVersionStore } from '../node/model-versions/version-store'
 import { RecordingStore } from '../node/user-data/recording-store'
 import { finetuneHandler } from './finetune/finetune-handler'
@@ -52,8 +52,7 @@ export async function serveEngine(port: EnginePort): Promise<Engine> {
     },
     'engine.stats': async () => {
       await backendReady
-      const memory = process.memoryUsage()
-      return { tensors: tf.memory().numTensors, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, handles: process.getActiveResourcesInfo().length }
+      return retainedStats()
     },
     'engine.benchmark': async ({ seconds }, ctx) => {
       await backendReady

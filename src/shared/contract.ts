@@ -52,7 +52,7 @@ export const methodParams = {
   'engine.ping': z.object({}).strict(),
   /** Version, backend and model state. */
   'engine.info': z.object({}).strict(),
-  /** Resource use of the engine process (benchmarks and soak tests watch it for leaks). */
+  /** Resource use of the engine process after a full garbage collection (benchmarks and soak tests watch it for leaks). */
   'engine.stats': z.object({}).strict(),
   /** Measures matmul throughput on the active backend for `seconds`; a cancellable long job. */
   'engine.benchmark': z.object({ seconds: z.number().min(0.1).max(120) }).strict(),
