@@ -20,14 +20,20 @@ export function packVersion(files: VersionFiles): Uint8Array {
 
 /**
  * Unpacks an archive made by packVersion. Only the three known names are read (no paths, so nothing can be
- * written outside the version folder).
+ * written outside the version folder), and none may unpack to more than MAX_ARCHIVE_BYTES: packVersion stores the
+ * weights uncompressed, so a bigger entry is a zip bomb (100 KB of deflated zeros unpack to 100 MB).
  * @throws Error with a one-line reason when it is not such an archive
  */
 export function unpackVersion(archive: Uint8Array): VersionFiles {
   if (archive.byteLength > MAX_ARCHIVE_BYTES) throw new Error(`the archive is larger than ${MAX_ARCHIVE_BYTES / 2 ** 20} MB`)
   let entries: VersionFiles
   try {
-    entries = unzipSync(archive, { filter: (file) => ARCHIVE_FILES.includes(file.name) })
+    entries = unzipSync(archive, {
+      filter: (file) => {
+        if (file.originalSize > MAX_ARCHIVE_BYTES) throw new Error(`${file.name.slice(0, 64)} would unpack to ${Math.round(file.originalSize / 2 ** 20)} MB`)
+        return ARCHIVE_FILES.includes(file.name)
+      }
+    })
   } catch (err) {
     throw new Error(`not a model archive (${(err as Error).message})`)
   }

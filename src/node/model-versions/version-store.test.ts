@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BUNDLED_VERSION } from '../../shared/finetune'
 import { saveTinyModel } from '../testing/tiny-model-dir'
+import { MAX_ARCHIVE_BYTES } from './version-archive'
 import { ModelVersionStore } from './version-store'
 
 let bundled: string
@@ -55,6 +57,8 @@ describe('ModelVersionStore', () => {
     tampered[Math.floor(tampered.length / 2)]! ^= 0xff
     await expect(other.importArchive(tampered)).rejects.toThrow(/archive/)
     await expect(other.importArchive(new TextEncoder().encode('not a zip'))).rejects.toThrow(/not a model archive/)
+    const bomb = zipSync({ 'model.bin': [new Uint8Array(MAX_ARCHIVE_BYTES + 1), { level: 9 }], 'model.json': new Uint8Array(1), 'meta.json': new Uint8Array(1) })
+    await expect(other.importArchive(bomb)).rejects.toThrow('not a model archive (model.bin would unpack to 64 MB)')
     expect(readdirSync(other.dir).filter((n) => n.startsWith('.'))).toEqual([])
   })
 
