@@ -61,7 +61,7 @@ export class DictationSession {
     return this.#segmenter.end * this.frameSeconds
   }
 
-  /** Final segments with text so far. */
+  /** Final segments with text so far (their attention maps went out with the final updates). */
   get finals(): readonly DictationSegment[] {
     return this.#finals
   }
@@ -124,7 +124,8 @@ export class DictationSession {
     const text = meanConfidence >= this.config.minWordConfidence ? recognition.text.trim() : ''
     const final = this.#segment(segment.start, segment.end, recognition, text, '', text ? words : [])
     this.#segmentIndex += 1
-    if (text) this.#finals.push(final)
+    // Kept for the session's summary without its attention map, so a long session's memory stays flat.
+    if (text) this.#finals.push({ ...final, alignment: { chars: [], steps: 0, stepSeconds: final.alignment.stepSeconds, weights: [] } })
     return { kind: 'final', segment: final }
   }
 
