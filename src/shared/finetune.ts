@@ -74,5 +74,7 @@ export interface FinetuneResult {
   testUtterances: number
   werBefore: number
   werAfter: number
+  /** Whether the new version became the active one: only when it is no worse on the held-out part. */
+  activated: boolean
   seconds: number
 }

@@ -47,9 +47,13 @@ export const finetuneCommand: Command = {
       console.log(`model written to ${out}`)
     } else {
       const saved = await finetuneIntoStore(store, { base, train, test, options, signal: controller.signal, onProgress: logProgress })
-      await store.activate(saved.version.id)
       result = saved
-      console.log(`saved as version ${saved.version.id} (now active; roll back in the app or with the bundled version)`)
+      if (saved.werAfter <= saved.werBefore) {
+        await store.activate(saved.version.id)
+        console.log(`saved as version ${saved.version.id} (now active; roll back in the app or with the bundled version)`)
+      } else {
+        console.log(`saved as version ${saved.version.id}, not activated: it is worse than before on the held-out utterances`)
+      }
     }
     console.log(`WER before ${result!.werBefore.toFixed(2)}% after ${result!.werAfter.toFixed(2)}% on ${test.length} held-out utterances`)
     return 0

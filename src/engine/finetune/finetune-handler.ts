@@ -10,7 +10,7 @@ import { loadAudioFile } from '../audio/decode-audio'
 
 /**
  * finetune.start: fine-tunes the active version on every recording (one job at a time), pushing `finetune`
- * events, then saves and activates the new version. Training runs in a worker thread (see finetune-worker.ts),
+ * events, then saves the new version and activates it when it is no worse on the held-out recordings. Training runs in a worker thread (see finetune-worker.ts),
  * so dictation and other calls go on meanwhile; cancelling stops it at once and keeps the active version.
  */
 export function finetuneHandler(models: ModelService, recordings: RecordingStore): MethodHandlers['finetune.start'] {
@@ -33,8 +33,10 @@ export function finetuneHandler(models: ModelService, recordings: RecordingStore
           ctx.progress(progress.maxSteps > 0 ? progress.step / progress.maxSteps : 0, progress.message)
         }
       })
-      await models.activate(result.version.id)
-      return result
+      // A fine-tune that made the held-out part worse is kept as a version to inspect, but not switched to.
+      const activated = result.werAfter <= result.werBefore
+      if (activated) await models.activate(result.version.id)
+      return { ...result, activated }
     } finally {
       running = false
     }

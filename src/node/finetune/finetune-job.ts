@@ -20,7 +20,7 @@ export interface FinetuneJob {
  * into place with its checksums) only once complete. Killed at any point before that, the process leaves only a
  * staging folder that the store sweeps, and the active version is untouched. Activating is the caller's choice.
  */
-export async function finetuneIntoStore(store: ModelVersionStore, job: FinetuneJob): Promise<FinetuneResult> {
+export async function finetuneIntoStore(store: ModelVersionStore, job: FinetuneJob): Promise<Omit<FinetuneResult, 'activated'>> {
   const started = performance.now()
   const staged = await store.stage()
   try {
