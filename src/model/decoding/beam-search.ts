@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs'
 import { advanceDecoder, embedTokens, initialDecoderState, outputLogits, type DecoderSession, type DecoderState } from '../network/decoder'
 import { EOS_ID, SOS_ID } from '../text/vocabulary'
 import type { CtcPrefixScorer, CtcPrefixState } from './ctc-prefix-score'
-import { gatherState, tileSession } from './decoder-tiling'
+import { gatherState, shareSession } from './decoder-tiling'
 import { topK } from './log-math'
 import type { TokenScorer } from './token-scorer'
 
@@ -154,7 +154,7 @@ export function beamSearch(session: DecoderSession, opts: BeamSearchOptions): Be
   let bestEndedRaw = -Infinity
   let running: Hyp[] = [{ node: null, length: 0, score: 0, logProb: 0, ctc: opts.ctc?.scorer.initial() ?? null, states: opts.scorers.map((s) => s.initial()) }]
   tf.tidy(() => {
-    const tiled = tileSession(session, k)
+    const tiled = shareSession(session, k)
     const vocab = session.tokenProj.shape[0]
     let state: DecoderState = initialDecoderState(tiled)
     let prev = new Int32Array(k).fill(SOS_ID)

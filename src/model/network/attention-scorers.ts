@@ -51,9 +51,9 @@ const dotScores = (mem: AttentionMemory, query: tf.Tensor2D): tf.Tensor2D => con
 
 /** Additive energies v·tanh(keys + W_q h [+ loc]) for additive and location-aware scoring. */
 function additiveScores(w: AttentionWeights, keys: tf.Tensor3D, query: tf.Tensor2D, loc: tf.Tensor3D | null): tf.Tensor2D {
-  const [batch, steps, dim] = keys.shape
   const q = tf.expandDims(tf.add(tf.matMul(query, need(w.wq, 'wq')), need(w.bias, 'b')), 1)
-  const pre = loc ? tf.add(tf.add(keys, q), loc) : tf.add(keys, q)
+  const pre = (loc ? tf.add(tf.add(keys, q), loc) : tf.add(keys, q)) as tf.Tensor3D // keys [1, T', A] broadcast over a beam
+  const [batch, steps, dim] = pre.shape
   const energy = tf.matMul(tf.reshape(tf.tanh(pre), [batch * steps, dim]), need(w.v, 'v'))
   return tf.reshape(energy, [batch, steps])
 }

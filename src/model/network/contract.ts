@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs'
  *
  * over = 'K': out[b, n] = Σ_k S[b, n, k] v[b, k]  (scores of dot / general attention: v = query)
  * over = 'N': out[b, k] = Σ_n S[b, n, k] v[b, n]  (context: v = alignment)
- * @param s [B, N, K]; sT its transpose [B, K, N] (no gradient flows through sT); v [B, K] or [B, N]
+ * @param s [B, N, K]; sT its transpose [B, K, N] (no gradient flows through sT); v [B, K] or [B, N]. Inference may
+ *   pass one shared matrix (B = 1) for a batch of vectors, which broadcasts; the gradients assume equal batches.
  */
 export function contract(s: tf.Tensor3D, sT: tf.Tensor3D, v: tf.Tensor2D, over: 'K' | 'N'): tf.Tensor2D {
   const [along, other] = over === 'K' ? [s, sT] : [sT, s]

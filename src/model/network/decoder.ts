@@ -64,7 +64,8 @@ export function openDecoderSession(w: DecoderWeights, scorer: AttentionScorer, m
 
 /** Zero LSTM state, zero context, uniform alignment. */
 export function initialDecoderState(s: DecoderSession): DecoderState {
-  const [batch, steps, dim] = s.attention.memory.shape
+  const [, steps, dim] = s.attention.memory.shape
+  const batch = s.lengths.length // the memory may be one utterance shared by a beam of queries
   const units = s.recurrentProj.shape[1] / 4
   return { h: tf.zeros([batch, units]), c: tf.zeros([batch, units]), context: tf.zeros([batch, dim]), align: uniformAlignment(s.lengths, steps) }
 }
