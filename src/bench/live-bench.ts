@@ -10,13 +10,14 @@ import { EngineProcess } from '../node/engine-process'
 import { saveTinyModel } from '../node/testing/tiny-model-dir'
 import { synthesize } from '../node/tts'
 import type { DecoderSettings, EngineStats } from '../shared/contract'
-import type { DictationUpdate } from '../shared/dictation'
+import { DICTATION_PUSH_FRAMES, type DictationUpdate } from '../shared/dictation'
 import type { EngineApi } from '../shared/rpc-client'
 import { DEFAULT_TEXTS } from './infer-bench'
 
 export const RATE = 16_000
-/** The renderer pushes about every 100 ms. */
-const CHUNK_SAMPLES = 1600
+/** Samples per push, as the renderer sends them (DICTATION_PUSH_FRAMES hops of 10 ms). */
+const CHUNK_SAMPLES = DICTATION_PUSH_FRAMES * DEFAULT_FEATURE_CONFIG.hopSamples
+const CHUNK_MS = (1000 * CHUNK_SAMPLES) / RATE
 export const PAUSE_SECONDS = 1.5
 
 export interface LiveBenchOptions {
@@ -91,7 +92,7 @@ const ms = (v: number): string => (Number.isNaN(v) ? 'n/a' : `${Math.round(v)} m
 
 /**
  * Replays the script at real time through a dictation session, as the renderer would (features computed on the
- * caller side, pushed every 100 ms), and measures, per sentence: first partial after speech onset, the interval
+ * caller side, pushed as often as the renderer pushes them), and measures, per sentence: first partial after speech onset, the interval
  * between partials, and the final after speech end (wall clock, from when the onset/end audio was pushed).
  */
 async function measureLatency(engine: EngineApi, script: Script, decoding: DecoderSettings | undefined) {
@@ -101,7 +102,7 @@ async function measureLatency(engine: EngineApi, script: Script, decoding: Decod
   const session = await openSession(engine, decoding, (update, at) => updates.push({ update, at }))
   const t0 = performance.now()
   for (let k = 0; k * CHUNK_SAMPLES < script.pcm.length; k++) {
-    await sleep(t0 + k * 100 - performance.now())
+    await sleep(t0 + k * CHUNK_MS - performance.now())
     pushedAt.push(performance.now())
     const { data } = features.push(script.pcm.subarray(k * CHUNK_SAMPLES, (k + 1) * CHUNK_SAMPLES))
     void session.push(data)

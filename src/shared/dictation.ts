@@ -1,6 +1,12 @@
 import type { WordTiming } from './transcript'
 
 /**
+ * Feature frames (10 ms each) a dictation client sends per push: 50 ms keeps partial refreshes (every 150 ms of
+ * audio) from waiting on the next message, and is still only 20 small messages a second.
+ */
+export const DICTATION_PUSH_FRAMES = 5
+
+/**
  * Attention of each decoded character over the segment's encoder steps, for the alignment view.
  * `weights` is row-major [chars.length][steps], each value in [0, 1] rounded to 3 decimals.
  */

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs'
 import '@tensorflow/tfjs-backend-wasm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { synthesize } from '../../node/tts'
-import type { DictationSegment, DictationUpdate } from '../../shared/dictation'
+import { DICTATION_PUSH_FRAMES, type DictationSegment, type DictationUpdate } from '../../shared/dictation'
 import { charErrorRate } from '../decoding/metrics'
 import { overfitTinyModel } from '../decoding/testing/overfit'
 import { registerProjectKernels } from '../kernels/register'
@@ -36,12 +36,12 @@ function stream(parts: (Float32Array | number)[], seed = 7): Float32Array {
   return out
 }
 
-/** Feeds `pcm` as 100 ms feature chunks, stepping after each, as the engine does; then finishes. */
+/** Feeds `pcm` in feature chunks as the renderer pushes them, stepping after each, as the engine does; then finishes. */
 function replay(session: DictationSession, pcm: Float32Array): { updates: DictationUpdate[]; pushedSeconds: number[] } {
   const feats = recognizer.features(pcm)
   const updates: DictationUpdate[] = []
   const pushedSeconds: number[] = []
-  const chunk = 10 * feats.dim
+  const chunk = DICTATION_PUSH_FRAMES * feats.dim
   for (let at = 0; at < feats.data.length; at += chunk) {
     session.push(feats.data.subarray(at, at + chunk))
     for (const u of session.step()) {
@@ -76,7 +76,7 @@ describe('DictationSession (tiny model overfitted on the spoken sentences)', () 
     for (const w of texts[1]!.words) expect(w.start).toBeGreaterThanOrEqual(texts[1]!.start - 1e-6)
   })
 
-  it('refreshes partials about every 200 ms of audio and never takes stable words back', () => {
+  it('refreshes partials at least every 200 ms of audio and never takes stable words back', () => {
     const pcm = stream([0.4, speech[4]!.pcm, 1.0])
     const { updates, pushedSeconds } = replay(new DictationSession(recognizer, { decoder: 'greedy' }), pcm)
     const partialAt = updates.flatMap((u, i) => (u.kind === 'partial' ? [pushedSeconds[i]!] : []))
@@ -87,6 +87,22 @@ describe('DictationSession (tiny model overfitted on the spoken sentences)', () 
       if (u.kind !== 'partial') continue
       expect(u.segment.stable.startsWith(stable)).toBe(true)
       stable = u.segment.stable
+    }
+  })
+
+  it('decodes nothing new in the pause before the endpoint: the final reuses the last partial\'s decode', () => {
+    const session = new DictationSession(recognizer, { decoder: 'greedy' })
+    const decode = vi.spyOn(recognizer, 'decode')
+    try {
+      const { updates } = replay(session, stream([0.4, speech[1]!.pcm, 1.2]))
+      const partials = updates.flatMap((u) => (u.kind === 'partial' ? [u.segment] : []))
+      const [final] = finals(updates)
+      expect(decode).toHaveBeenCalledTimes(partials.length)
+      const last = partials.at(-1)!
+      expect([final!.start, final!.end]).toEqual([last.start, last.end])
+      expect(final!.stable).toBe(`${last.stable} ${last.unstable}`.trim())
+    } finally {
+      decode.mockRestore()
     }
   })
 

@@ -41,10 +41,13 @@ export class SpeechSegmenter {
     return this.#vad.openSince
   }
 
-  /** The open segment so far: its frames [openSince, end); null during silence. */
+  /**
+   * The open segment as it would close now: its frames from openSince to the last voiced frame plus the
+   * padding (trailing silence left out, as the closed segment will leave it out); null during silence.
+   */
   openSegment(): SpeechSegment | null {
     const start = this.#vad.openSince
-    return start === null ? null : this.#withFeatures({ start, end: this.#buffer.end })
+    return start === null ? null : this.#withFeatures({ start, end: this.#vad.voicedEnd })
   }
 
   /** Ends the input: the open segment, if any, closes. */

@@ -60,10 +60,15 @@ export class StreamingVad {
     return closed
   }
 
+  /** Where the open segment would end if it closed now: the last voiced frame plus the padding. */
+  get voicedEnd(): number {
+    return Math.min(this.#frame, this.#lastVoiced + 1 + this.config.padFrames)
+  }
+
   /** Closes the open segment at end of input, if any. */
   flush(): VadSegment | null {
     if (this.#open === null) return null
-    const segment = { start: this.#open, end: Math.min(this.#frame, this.#lastVoiced + 1 + this.config.padFrames) }
+    const segment = { start: this.#open, end: this.voicedEnd }
     this.#open = null
     return segment
   }
@@ -86,7 +91,7 @@ export class StreamingVad {
     }
     const tooLong = t + 1 - this.#open >= c.maxSegmentFrames
     if (this.#silentRun >= c.hangoverFrames || tooLong) {
-      const segment = { start: this.#open, end: tooLong ? t + 1 : Math.min(t + 1, this.#lastVoiced + 1 + c.padFrames) }
+      const segment = { start: this.#open, end: tooLong ? t + 1 : this.voicedEnd }
       this.#open = null
       this.#voicedRun = 0
       return segment

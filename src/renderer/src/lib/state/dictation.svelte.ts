@@ -1,4 +1,4 @@
-import type { AttentionMap, DictationSegment, DictationUpdate } from '../../../../shared/dictation'
+import { DICTATION_PUSH_FRAMES, type AttentionMap, type DictationSegment, type DictationUpdate } from '../../../../shared/dictation'
 import type { FeatureMatrix } from '../../../../model/features/feature-config'
 import { newJobId } from '../../../../shared/rpc-client'
 import { api, desktopShell } from '../api'
@@ -22,8 +22,6 @@ export interface ReviewSegment {
 
 const TEXT_KEY = 's2s.dictation.text'
 const INSERT_KEY = 's2s.dictation.insertIntoFocusedApp'
-/** Frames per push (100 ms): small enough for 200 ms partials, large enough to keep messages few. */
-const PUSH_FRAMES = 10
 /** Finals kept with their maps for review. */
 const REVIEW_LIMIT = 50
 /** Live history for cutting segment spectrograms (a segment is at most 12 s). */
@@ -174,7 +172,7 @@ class Dictation {
     this.#pendingFrames += frames.length / dim
     if (this.#sessionId) {
       this.#history?.append(frames)
-      if (this.#pendingFrames >= PUSH_FRAMES) this.#pushPending()
+      if (this.#pendingFrames >= DICTATION_PUSH_FRAMES) this.#pushPending()
     }
   }
 
