@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { resolve, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { prepareTensorRuntime } from '../../engine/backend'
@@ -7,6 +8,8 @@ import { UsageError, type Command } from '../command'
 import { positiveIntFlag } from '../int-flag'
 
 const LOG_EVERY_MS = 60_000
+/** The corpus's held-out-voice manifest: its CER is logged at each validation, to watch generalisation. */
+const HELD_OUT_VOICE = 'dev_synth_heldout_voice.tsv'
 
 /** One progress line: where the run is, how fast, and how good. */
 function describe(p: TrainProgress): string {
@@ -39,6 +42,7 @@ export const trainCommand: Command = {
     const result = await runTraining({
       trainManifest: join(corpus, 'train.tsv'),
       devManifest: join(corpus, 'dev_synth.tsv'),
+      ...(existsSync(join(corpus, HELD_OUT_VOICE)) && { watchManifest: join(corpus, HELD_OUT_VOICE) }),
       runDir: resolve(values.run ?? 'training/base'),
       cacheDir: resolve(values.cache ?? 'data/cache/features'),
       trainConfig: {

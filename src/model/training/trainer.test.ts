@@ -32,12 +32,14 @@ describe('training (tiny model, 10 flite utterances, wasm)', () => {
   it('overfits to CER < 5% with greedy decoding, stopping via AbortSignal once there', async () => {
     const abort = new AbortController()
     const seen: TrainProgress[] = []
+    const watched: Seq2SeqModel[] = []
     const trainer = new Trainer(model, {
       ...DEFAULT_TRAIN_CONFIG, maxSteps: 400, batchFrames: 100_000, maxBatchUtterances: 10, peakLearningRate: 3e-3,
       warmupSteps: 20, specAugment: null, validateEvery: 25, patience: 100, checkpointEvery: 0
     })
     const result = await trainer.fit(examples, examples, {
       signal: abort.signal,
+      onValidated: (validated) => watched.push(validated),
       onProgress: (p) => {
         seen.push(p)
         if (p.devCer !== null && p.devCer < 0.05) abort.abort()
@@ -48,6 +50,8 @@ describe('training (tiny model, 10 flite utterances, wasm)', () => {
     expect(result.phase).toBe('cancelled')
     expect(seen.at(-1)!.phase).toBe('cancelled')
     expect(seen.at(-1)!.loss).toBeLessThan(first.loss / 2)
+    expect(watched.length).toBe(seen.filter((p) => p.devCer !== null).length)
+    expect(watched.every((m) => m === model)).toBe(true)
     const evaluation = evaluateGreedy(model, examples)
     expect(evaluation.cer.rate).toBeLessThan(0.05)
   })

@@ -30,6 +30,8 @@ export interface TrainHooks {
   onCheckpoint?: (c: TrainingCheckpoint) => Promise<void>
   /** Runs extra shards of each batch in parallel (data-parallel training); absent: one thread. */
   shardRunner?: ShardRunner
+  /** Called after each validation with the current weights (e.g. to watch a held-out set it does not select on). */
+  onValidated?: (model: Seq2SeqModel) => void
 }
 
 export interface TrainResult {
@@ -143,6 +145,7 @@ export class Trainer {
       state.badValidations++
     }
     hooks.onProgress?.(this.progress('training', cer))
+    hooks.onValidated?.(this.model)
     return state.badValidations >= this.cfg.patience
   }
 

@@ -4,6 +4,7 @@ import { loadTrainingCheckpoint, saveModelDir, saveTrainingCheckpoint } from '..
 import { loadFeatureSet } from '../../engine/data/feature-set'
 import { defaultModelConfig, type ModelConfig } from '../../model/config'
 import { Seq2SeqModel } from '../../model/network/seq2seq'
+import { evaluateGreedy } from '../../model/training/evaluate'
 import { Vocabulary } from '../../model/text/vocabulary'
 import { WorkerShardRunner } from './worker-pool'
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../model/training/train-config'
@@ -16,6 +17,8 @@ export interface TrainRunOptions {
   /** Manifests of the training and validation data. */
   trainManifest: string
   devManifest: string
+  /** A held-out manifest whose greedy CER is logged at each validation but never used for selection. */
+  watchManifest?: string
   /** Run folder: `checkpoint/` (resume state, overwritten) and `best/` (best dev CER model). */
   runDir: string
   /** Feature cache folder. */
@@ -46,6 +49,10 @@ export async function runTraining(options: TrainRunOptions): Promise<TrainResult
   const devSet = await loadFeatureSet(options.devManifest, config.features, { cacheDir: options.cacheDir, onProgress: progress('dev'), signal: options.signal })
   const train = examplesOf(trainSet, vocabulary)
   const dev = examplesOf(devSet, vocabulary).slice(0, options.devLimit ?? 200)
+  const watchSet = options.watchManifest
+    ? await loadFeatureSet(options.watchManifest, config.features, { cacheDir: options.cacheDir, onProgress: progress('watch'), signal: options.signal })
+    : null
+  const watch = watchSet ? examplesOf(watchSet, vocabulary).slice(0, options.devLimit ?? 200) : []
   options.log(`data: ${train.length} training utterances (${(trainSet.seconds / 3600).toFixed(2)} h), ${dev.length} validation utterances`)
 
   const model = resumed?.model ?? Seq2SeqModel.create({ ...config, cmvn: config.cmvn ?? cmvnOf(train) })
@@ -61,6 +68,9 @@ export async function runTraining(options: TrainRunOptions): Promise<TrainResult
       signal: options.signal,
       shardRunner,
       onProgress: options.onProgress,
+      ...(watch.length > 0 && {
+        onValidated: (validated: Seq2SeqModel) => options.log(`watched ${options.watchManifest}: CER ${formatRate(evaluateGreedy(validated, watch).cer.rate)} (not used for selection)`)
+      }),
       onCheckpoint: (checkpoint) => writeCheckpoint(checkpoint, options.runDir)
     })
   } finally {
