@@ -57,13 +57,27 @@ describe('training utilities', () => {
   it('SpecAugment masks only inside each utterance, deterministically per seed', () => {
     const run = (seed: number): Float32Array => {
       const hb = collate([ex(100), ex(60)], null, 0.01)
-      specAugment(hb, { freqMasks: 1, freqWidth: 2, timeMasks: 2, timeWidth: 20, timeRatio: 0.2 }, new Random(seed))
+      specAugment(hb, { warp: 0.1, freqMasks: 1, freqWidth: 2, timeMasks: 2, timeWidth: 20, timeRatio: 0.2 }, new Random(seed))
       return hb.feats
     }
     const a = run(3)
     expect(a).toEqual(run(3))
     expect(a.some((v) => v === 0)).toBe(true)
     expect(a.subarray((100 + 60) * 4).every((v) => v === 0)).toBe(true) // padding of utterance 2 stays zero
+  })
+
+  it('the band warp moves spectral content up or down by the drawn factor and keeps a flat spectrum flat', () => {
+    const dim = 40
+    const peakAt = (factor: number): number => {
+      const hb = { feats: new Float32Array(dim).map((_, b) => (b === 20 ? 1 : 0)), batch: 1, frames: 1, dim, featLens: [1], labels: [[1]], audioSeconds: 0.01 }
+      specAugment(hb, { warp: Math.abs(factor - 1), freqMasks: 0, freqWidth: 0, timeMasks: 0, timeWidth: 0, timeRatio: 0 }, { next: () => (factor > 1 ? 1 : 0) } as Random)
+      return hb.feats.indexOf(Math.max(...hb.feats))
+    }
+    expect(peakAt(1.1)).toBe(22) // a longer-warped axis reads band 20 at 22
+    expect(peakAt(0.9)).toBe(18)
+    const flat = { feats: new Float32Array(dim).fill(0.5), batch: 1, frames: 1, dim, featLens: [1], labels: [[1]], audioSeconds: 0.01 }
+    specAugment(flat, { warp: 0.1, freqMasks: 0, freqWidth: 0, timeMasks: 0, timeWidth: 0, timeRatio: 0 }, new Random(5))
+    expect(flat.feats.every((v) => Math.abs(v - 0.5) < 1e-6)).toBe(true)
   })
 
   it('edit distance, WER and CER', () => {
