@@ -1,5 +1,5 @@
 import type { FeatureMatrix } from '../features/feature-config'
-import { FrameBuffer } from '../streaming/frame-buffer'
+import { FrameBuffer } from '../features/frame-buffer'
 import { frameEnergies } from './frame-energy'
 import { DEFAULT_VAD, StreamingVad, type VadConfig, type VadSegment } from './vad'
 

@@ -3,7 +3,7 @@ import type { FeatureMatrix } from '../../../../model/features/feature-config'
 import { newJobId } from '../../../../shared/rpc-client'
 import { api, desktopShell } from '../api'
 import { decoderSettings } from './decoder-settings.svelte'
-import { FeatureHistory } from './feature-history'
+import { FrameBuffer } from '../../../../model/features/frame-buffer'
 import { microphone } from './microphone.svelte'
 import { appendSegment, presentSegment } from './transcript-policy'
 
@@ -52,7 +52,7 @@ class Dictation {
   #frameSeconds = 0.01
   #pending: Float32Array[] = []
   #pendingFrames = 0
-  #history: FeatureHistory | null = null
+  #history: FrameBuffer | null = null
   #session: Promise<unknown> | null = null
 
   constructor() {
@@ -129,9 +129,9 @@ class Dictation {
       case 'started':
         this.#sessionId = update.sessionId
         this.#frameSeconds = update.frameSeconds
-        this.#history = new FeatureHistory(update.featureDim, HISTORY_FRAMES)
+        this.#history = new FrameBuffer(update.featureDim, HISTORY_FRAMES)
         this.phase = 'live'
-        for (const chunk of this.#pending.splice(0)) this.#history.append(chunk)
+        for (const chunk of this.#pending) this.#remember(chunk)
         this.#pushPending()
         return
       case 'speech':
@@ -161,7 +161,7 @@ class Dictation {
   #review(segment: DictationSegment, final: boolean): ReviewSegment {
     const from = Math.round(segment.start / this.#frameSeconds)
     const to = Math.round(segment.end / this.#frameSeconds)
-    const spectrogram = this.#history?.slice(from, to) ?? { frames: 0, dim: 0, data: new Float32Array(0) }
+    const spectrogram = this.#history?.read(from, to) ?? { frames: 0, dim: 0, data: new Float32Array(0) }
     const text = final ? segment.stable : [segment.stable, segment.unstable].filter(Boolean).join(' ')
     return { index: segment.index, text, final, start: segment.start, alignment: segment.alignment, spectrogram, frameSeconds: this.#frameSeconds }
   }
@@ -171,9 +171,15 @@ class Dictation {
     this.#pending.push(frames.slice())
     this.#pendingFrames += frames.length / dim
     if (this.#sessionId) {
-      this.#history?.append(frames)
+      this.#remember(frames)
       if (this.#pendingFrames >= DICTATION_PUSH_FRAMES) this.#pushPending()
     }
+  }
+
+  /** Keeps the last HISTORY_FRAMES frames for cutting segment spectrograms. */
+  #remember(frames: Float32Array): void {
+    this.#history?.append(frames)
+    this.#history?.dropBefore(this.#history.end - HISTORY_FRAMES)
   }
 
   #pushPending(): void {

@@ -1,4 +1,4 @@
-import type { FeatureMatrix } from '../features/feature-config'
+import type { FeatureMatrix } from './feature-config'
 
 /**
  * The recent feature frames of an endless stream, addressed by absolute frame index: append at the end, drop
