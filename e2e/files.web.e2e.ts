@@ -14,7 +14,8 @@ import { startHost, stopHost, type RunningHost } from './fixtures/browser-host'
 
 /**
  * Issue 7, acceptance 1: drop a wav, an mp3 and a flac made from held-out TTS sentences (plus a broken file);
- * transcripts appear with progress; words play the audio; search; the SRT export downloads and parses.
+ * transcripts appear with progress; words play the audio; search; the SRT export downloads and parses; finished
+ * transcripts survive a reload until removed.
  * The CER <= 15% check needs a model that meets the quality bar (see bundledModelMeetsQualityBar). Until then the
  * engine gets a tiny untrained model and the greedy decoder (which always writes something), so everything but
  * the words is checked.
@@ -150,6 +151,26 @@ test('dropped wav, mp3 and flac are transcribed with progress; a broken file fai
     }
   }
   await page.screenshot({ path: testInfo.outputPath('files-transcribed.png'), fullPage: true })
+
+  // Finished transcripts survive a reload (the failed file is not kept); removing one forgets it for good.
+  const transcribed = files.filter((d) => d.text !== null)
+  const wordsOf = async (name: string): Promise<string> => {
+    await page.getByRole('button', { name, exact: true }).click()
+    return (await page.getByRole('list', { name: 'Transcript' }).locator('button.word').allTextContents()).join(' ')
+  }
+  const before = await wordsOf(transcribed[0]!.name)
+  await page.reload()
+  await page.keyboard.press('Alt+2')
+  await expect(rows).toHaveCount(transcribed.length)
+  for (const [i, drop] of transcribed.entries()) await expect(rows.nth(i).getByRole('button', { name: drop.name, exact: true })).toBeVisible()
+  expect(await wordsOf(transcribed[0]!.name)).toBe(before)
+  await expect(page.getByTestId('player')).toHaveAttribute('src', /^blob:/)
+  await page.getByRole('button', { name: `Remove ${transcribed[0]!.name}` }).click()
+  await expect(rows).toHaveCount(transcribed.length - 1)
+  await page.reload()
+  await page.keyboard.press('Alt+2')
+  await expect(rows).toHaveCount(transcribed.length - 1)
+  await expect(page.getByRole('button', { name: transcribed[0]!.name, exact: true })).toHaveCount(0)
 })
 
 test('the file picker works from the keyboard; cancel stops one file while the queue goes on; cancel all', async ({ page, files, filesHost }) => {

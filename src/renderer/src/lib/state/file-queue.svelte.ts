@@ -1,6 +1,7 @@
 import type { Transcript, TranscriptSegment } from '../../../../shared/transcript'
 import { newJobId } from '../../../../shared/rpc-client'
 import { api } from '../api'
+import { KEEP_AUDIO_BYTES, shelve, shelved, unshelve, type ShelvedTranscript } from '../files/transcript-shelf'
 import { uploadFile } from '../files/upload-file'
 import { decoderSettings } from './decoder-settings.svelte'
 
@@ -11,8 +12,10 @@ let nextId = 0
 /** One dropped or picked file: its place in the queue, its progress, and its transcript as it grows. */
 export class QueuedFile {
   readonly id = ++nextId
-  /** Object URL of the file itself, for playback from a word. */
-  readonly url: string
+  /** Object URL of the audio, for playback from a word; null when a restored file's audio was not kept. */
+  readonly url: string | null
+  /** Its key in the transcript shelf once finished and kept. */
+  shelfKey: string | null = null
   phase = $state<FilePhase>('queued')
   fraction = $state(0)
   message = $state('waiting')
@@ -23,8 +26,16 @@ export class QueuedFile {
   jobId: string | null = null
   readonly abort = new AbortController()
 
-  constructor(readonly file: File) {
-    this.url = URL.createObjectURL(file)
+  /** @param file the audio (null: a restored transcript whose audio was too large to keep) */
+  constructor(readonly name: string, readonly file: File | null) {
+    this.url = file ? URL.createObjectURL(file) : null
+  }
+
+  /** A finished file read back from the shelf. */
+  static restored(record: ShelvedTranscript): QueuedFile {
+    const item = new QueuedFile(record.name, record.audio)
+    Object.assign(item, { shelfKey: record.key, phase: 'done', fraction: 1, transcript: record.transcript, segments: record.transcript.segments, message: summary(record.transcript) })
+    return item
   }
 
   get active(): boolean {
@@ -35,7 +46,8 @@ export class QueuedFile {
 /**
  * The Files queue: files are uploaded and transcribed one at a time, in order (the engine runs one model);
  * a failure or a cancel ends only that file, and the queue goes on. Lives as long as the page, so switching
- * views does not stop it.
+ * views does not stop it; finished transcripts are kept in the browser's storage (the transcript shelf), so a
+ * reload or a crash loses none of them, until the user removes them.
  */
 class FileQueue {
   items = $state<QueuedFile[]>([])
@@ -44,6 +56,7 @@ class FileQueue {
   #running = false
 
   constructor() {
+    void this.#restore()
     api.onEvent((event) => {
       const item = 'jobId' in event ? this.items.find((i) => i.jobId === event.jobId) : undefined
       if (!item) return
@@ -53,7 +66,7 @@ class FileQueue {
   }
 
   add(files: Iterable<File>): void {
-    const added = [...files].map((file) => new QueuedFile(file))
+    const added = [...files].map((file) => new QueuedFile(file.name, file))
     if (added.length === 0) return
     this.items.push(...added)
     this.selected ??= added[0]!
@@ -71,8 +84,39 @@ class FileQueue {
     for (const item of this.items) this.cancel(item)
   }
 
+  /** Takes a file that is not running off the list (and out of storage). */
+  async remove(item: QueuedFile): Promise<void> {
+    if (item.active) return
+    this.items = this.items.filter((i) => i !== item)
+    if (this.selected === item) this.selected = this.items[0] ?? null
+    if (item.url) URL.revokeObjectURL(item.url)
+    if (item.shelfKey) await unshelve(item.shelfKey).catch(() => undefined) // storage gone: nothing left to remove
+  }
+
   get hasActive(): boolean {
     return this.items.some((i) => i.active)
+  }
+
+  async #restore(): Promise<void> {
+    try {
+      const restored = (await shelved()).map((record) => QueuedFile.restored(record))
+      this.items = [...restored, ...this.items]
+      this.selected ??= restored.at(-1) ?? null
+    } catch {
+      // No browser storage (private mode, quota): the queue works, only without memory across reloads.
+    }
+  }
+
+  /** Keeps a finished transcript (and the audio when small enough); says so in the status if that fails. */
+  async #keep(item: QueuedFile, transcript: Transcript): Promise<void> {
+    const key = `${Date.now()}-${item.id}`
+    const audio = item.file && item.file.size <= KEEP_AUDIO_BYTES ? item.file : null
+    try {
+      await shelve({ key, name: item.name, doneAt: Date.now(), transcript, audio })
+      item.shelfKey = key
+    } catch (err) {
+      item.message = `${item.message} (not kept after a reload: ${(err as Error).message})`
+    }
   }
 
   async #drain(): Promise<void> {
@@ -91,12 +135,14 @@ class FileQueue {
 
   async #process(item: QueuedFile): Promise<void> {
     try {
+      if (!item.file) throw new Error('the audio of this file is gone')
       Object.assign(item, { phase: 'uploading', fraction: 0, message: 'reading the file' })
       const uploadId = await uploadFile(api, item.file, item.abort.signal, (f) => (item.fraction = f))
       item.jobId = newJobId('files')
       Object.assign(item, { phase: 'transcribing', fraction: 0, message: 'transcribing' })
       const transcript = await api.call('asr.transcribeUpload', { uploadId, decoding: decoderSettings.settings }, item.jobId)
       Object.assign(item, { phase: 'done', fraction: 1, transcript, segments: transcript.segments, message: summary(transcript) })
+      await this.#keep(item, transcript)
     } catch (err) {
       const cancelled = item.abort.signal.aborted || (err as { code?: string }).code === 'cancelled'
       Object.assign(item, cancelled ? { phase: 'cancelled', message: 'cancelled' } : { phase: 'failed', error: (err as Error).message, message: 'failed' })
