@@ -18,12 +18,12 @@ function describe(p: TrainProgress): string {
 
 export const trainCommand: Command = {
   name: 'train',
-  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N] [--spec-augment on|off]',
+  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N] [--patience N] [--spec-augment on|off]',
   summary: 'train the base model on a corpus made by `npm run corpus`; resumes from RUN/checkpoint',
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, cache: { type: 'string' }, threads: { type: 'string' }, 'spec-augment': { type: 'string' } },
+      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, patience: { type: 'string' }, cache: { type: 'string' }, threads: { type: 'string' }, 'spec-augment': { type: 'string' } },
       strict: true
     })
     const specAugment = values['spec-augment'] ?? 'on'
@@ -49,6 +49,8 @@ export const trainCommand: Command = {
         ...(values.steps && { maxSteps: positiveIntFlag(values.steps, 'steps') }),
         checkpointEvery: positiveIntFlag(values['checkpoint-every'], 'checkpoint-every') ?? 100,
         ...(values['validate-every'] && { validateEvery: positiveIntFlag(values['validate-every'], 'validate-every') }),
+        // Validations without a better dev CER before stopping early (a run that just changed its augmentation may need more).
+        ...(values.patience && { patience: positiveIntFlag(values.patience, 'patience') }),
         // Off speeds up the first epochs of a small-compute run; on regularises once the model aligns.
         ...(specAugment === 'off' && { specAugment: null })
       },
