@@ -1,5 +1,5 @@
-import { isHostMethod, isMethod, methodParams, type EngineEvent, type Method } from '../shared/contract'
-import { AppError, toSerializedError } from '../shared/errors'
+import { checkParams, isHostMethod, isMethod, unknownMethod, type EngineEvent, type Method } from '../shared/contract'
+import { toSerializedError } from '../shared/errors'
 import { clientMessageSchema, type ServerMessage } from '../shared/protocol'
 import { createJobContext } from './job-context'
 import type { MethodHandlers } from './methods'
@@ -59,15 +59,11 @@ export class Engine {
   }
 
   async #dispatch(id: string, method: string, params: unknown, signal: AbortSignal): Promise<unknown> {
-    if (!isMethod(method) || isHostMethod(method)) throw new AppError('unknown-method', `Unknown method "${method.slice(0, 64)}".`)
-    const checked = methodParams[method].safeParse(params ?? {})
-    if (!checked.success) {
-      const issue = checked.error.issues[0]
-      throw new AppError('bad-request', `Invalid params for ${method}: ${issue?.path.join('.') || 'params'} ${issue?.message ?? ''}`.trim())
-    }
+    if (!isMethod(method) || isHostMethod(method)) throw unknownMethod(method)
+    const checked = checkParams(method, params)
     const ctx = createJobContext(id, signal, (event) => this.emit(event))
     const handler = this.handlers[method] as (p: unknown, c: typeof ctx) => Promise<unknown>
-    return handler(checked.data, ctx)
+    return handler(checked, ctx)
   }
 }
 

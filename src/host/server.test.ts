@@ -116,6 +116,9 @@ describe('browser host messages', () => {
     expect(badParams).toMatchObject({ kind: 'error', id: 'p1', error: { code: 'bad-request' } })
     const local = await exchange(ws, JSON.stringify({ kind: 'call', id: 'l1', method: 'asr.evaluate', params: { manifest: '/etc/passwd' } }))
     expect(local).toMatchObject({ kind: 'error', id: 'l1', error: { code: 'unauthorized' } })
+    // Params nested deeper than any serialiser's stack (inside the size limit) are refused here, not passed on.
+    const deep = `{"kind":"call","id":"d1","method":"dictation.push","params":{"sessionId":"s","features":${'['.repeat(200_000)}${']'.repeat(200_000)}}}`
+    expect(await exchange(ws, deep)).toMatchObject({ kind: 'error', id: 'd1', error: { code: 'bad-request' } })
     const info = await exchange(ws, JSON.stringify({ kind: 'call', id: 'i1', method: 'engine.info', params: {} }))
     expect(info).toMatchObject({ kind: 'result', id: 'i1', result: { backend: 'cpu' } })
     ws.close()

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { DictationSummary, DictationUpdate } from './dictation'
 import { MAX_UTTERANCE_SECONDS, RECORDING_SAMPLE_RATE, type FinetuneProgress, type FinetuneResult, type ImportReport, type ModelVersion, type ModelVersionList, type Recording } from './finetune'
 import type { Transcript, TranscriptSegment } from './transcript'
+import { AppError } from './errors'
 
 /**
  * THE engine contract: every method the renderer, the CLI and the browser host may call on the engine,
@@ -262,4 +263,19 @@ export function isHostMethod(name: string): name is HostMethod {
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(methodParams, name)
+}
+
+/** The answer to a call of a method the contract does not have. */
+export const unknownMethod = (name: string): AppError => new AppError('unknown-method', `Unknown method "${name.slice(0, 64)}".`)
+
+/**
+ * The params of a call to `method` as its schema reads them. Every boundary that receives calls checks here
+ * (the engine, and the bridges in front of it, which so never forward what a serialiser could choke on).
+ * @throws AppError bad-request naming the first problem
+ */
+export function checkParams<M extends Method>(method: M, params: unknown): ParamsOf<M> {
+  const checked = methodParams[method].safeParse(params ?? {})
+  if (checked.success) return checked.data as ParamsOf<M>
+  const issue = checked.error.issues[0]
+  throw new AppError('bad-request', `Invalid params for ${method}: ${issue?.path.join('.') || 'params'} ${issue?.message ?? ''}`.trim())
 }
