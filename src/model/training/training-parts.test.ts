@@ -5,6 +5,7 @@ import { clipByGlobalNorm, learningRateAt } from './adam'
 import { bucketBatches } from './bucketing'
 import { collate, shardBatch, targetTensors } from './collate'
 import type { Example } from './example'
+import { joinedExamples } from './joined-examples'
 import { Random } from './random'
 import { specAugment } from './spec-augment'
 
@@ -78,6 +79,25 @@ describe('training utilities', () => {
     const flat = { feats: new Float32Array(dim).fill(0.5), batch: 1, frames: 1, dim, featLens: [1], labels: [[1]], audioSeconds: 0.01 }
     specAugment(flat, { warp: 0.1, freqMasks: 0, freqWidth: 0, timeMasks: 0, timeWidth: 0, timeRatio: 0 }, new Random(5))
     expect(flat.feats.every((v) => Math.abs(v - 0.5) < 1e-6)).toBe(true)
+  })
+
+  it('joins speech examples end to end (features and transcripts), never non-speech, within the frame cap', () => {
+    const speech = [10, 20, 30, 40].map((frames, i): Example => ({
+      id: `s${i}`, tokens: [10 + i, 20 + i], feats: { frames, dim: 2, data: Float32Array.from({ length: frames * 2 }, () => i) }
+    }))
+    const noise: Example = { id: 'noise', tokens: [], feats: { frames: 5, dim: 2, data: new Float32Array(10).fill(9) } }
+    const opts = { count: 50, space: 4, seed: 3, minParts: 2, maxParts: 3, maxFrames: 70 }
+    const joined = joinedExamples([...speech, noise], opts)
+    expect(joined.length).toBeGreaterThan(30) // draws whose second part would pass the cap are skipped
+    expect(joinedExamples([...speech, noise], opts)).toEqual(joined)
+    for (const j of joined) {
+      const parts = j.id.slice('joined:'.length).split('+').map((id) => speech.find((s) => s.id === id)!)
+      expect(parts.length).toBeGreaterThanOrEqual(2)
+      expect(j.feats.frames).toBe(parts.reduce((n, p) => n + p.feats.frames, 0))
+      expect(j.feats.frames).toBeLessThanOrEqual(70)
+      expect(Array.from(j.feats.data)).toEqual(parts.flatMap((p) => Array.from(p.feats.data)))
+      expect(j.tokens).toEqual(parts.flatMap((p, i) => (i === 0 ? p.tokens : [4, ...p.tokens])))
+    }
   })
 
   it('edit distance, WER and CER', () => {

@@ -5,6 +5,8 @@ import { loadFeatureSet } from '../../engine/data/feature-set'
 import { defaultModelConfig, type ModelConfig } from '../../model/config'
 import { Seq2SeqModel } from '../../model/network/seq2seq'
 import { evaluateGreedy } from '../../model/training/evaluate'
+import type { Example } from '../../model/training/example'
+import { joinedExamples } from '../../model/training/joined-examples'
 import { Vocabulary } from '../../model/text/vocabulary'
 import { WorkerShardRunner } from './worker-pool'
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../model/training/train-config'
@@ -26,6 +28,8 @@ export interface TrainRunOptions {
   trainConfig?: Partial<TrainConfig>
   /** Architecture of a fresh run (ignored when resuming). */
   modelConfig?: ModelConfig
+  /** Extra training examples made by joining 2-4 training utterances (up to 20 s each) for long-input robustness. */
+  joined?: number
   /** Validation utterances used for early stopping (a fixed prefix of the dev manifest). */
   devLimit?: number
   /** Threads computing gradients: 1 = this thread only; n > 1 adds n - 1 worker threads (data parallel). */
@@ -47,15 +51,18 @@ export async function runTraining(options: TrainRunOptions): Promise<TrainResult
   const progress = (what: string) => (done: number, total: number) => done % 200 === 0 && options.log(`features ${what}: ${done}/${total}`)
   const trainSet = await loadFeatureSet(options.trainManifest, config.features, { cacheDir: options.cacheDir, onProgress: progress('train'), signal: options.signal })
   const devSet = await loadFeatureSet(options.devManifest, config.features, { cacheDir: options.cacheDir, onProgress: progress('dev'), signal: options.signal })
-  const train = examplesOf(trainSet, vocabulary)
+  const single = examplesOf(trainSet, vocabulary)
+  const train = [...single, ...joinedExamples(single, { count: options.joined ?? 0, space: vocabulary.encode(' ')[0]!, seed: 1, minParts: 2, maxParts: 4, maxFrames: 2000 })]
   const dev = examplesOf(devSet, vocabulary).slice(0, options.devLimit ?? 200)
   const watchSet = options.watchManifest
     ? await loadFeatureSet(options.watchManifest, config.features, { cacheDir: options.cacheDir, onProgress: progress('watch'), signal: options.signal })
     : null
   const watch = watchSet ? examplesOf(watchSet, vocabulary).slice(0, options.devLimit ?? 200) : []
-  options.log(`data: ${train.length} training utterances (${(trainSet.seconds / 3600).toFixed(2)} h), ${dev.length} validation utterances`)
+  const frameSeconds = config.features.hopSamples / config.features.sampleRate
+  const hours = (examples: readonly Example[]): string => ((examples.reduce((n, e) => n + e.feats.frames, 0) * frameSeconds) / 3600).toFixed(2)
+  options.log(`data: ${single.length} training utterances (${hours(single)} h) + ${train.length - single.length} joined (${hours(train.slice(single.length))} h), ${dev.length} validation utterances`)
 
-  const model = resumed?.model ?? Seq2SeqModel.create({ ...config, cmvn: config.cmvn ?? cmvnOf(train) })
+  const model = resumed?.model ?? Seq2SeqModel.create({ ...config, cmvn: config.cmvn ?? cmvnOf(single) })
   const trainConfig = { ...DEFAULT_TRAIN_CONFIG, ...options.trainConfig }
   const trainer = new Trainer(model, trainConfig, resumed?.resume)
   if (resumed) Object.values(resumed.resume.tensors).forEach((t) => t.dispose()) // the optimizer holds its own copies
