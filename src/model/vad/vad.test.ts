@@ -35,6 +35,18 @@ describe('voice activity detection', () => {
     expect(chunked).toEqual(segmentSpeech(e))
   })
 
+  it('closes a long segment at a short pause that would not end a short one', () => {
+    // 200-frame phrases with 25-frame pauses: shorter than the 450 ms endpoint, longer than the long-segment one.
+    const phrases: Array<[number, number]> = Array.from({ length: 8 }, (_, i) => [50 + 225 * i, 250 + 225 * i])
+    const segments = segmentSpeech(energies(2200, phrases))
+    expect(segments.length).toBeGreaterThanOrEqual(2)
+    for (const s of segments.slice(0, -1)) {
+      expect(s.end - s.start).toBeGreaterThanOrEqual(600)
+      expect(s.end - s.start).toBeLessThan(1000)
+      expect(phrases.some(([, end]) => s.end >= end && s.end <= end + 25)).toBe(true) // in a pause, not mid-phrase
+    }
+  })
+
   it('cuts speech longer than the maximum segment', () => {
     const segments = segmentSpeech(energies(5000, [[10, 4900]]))
     expect(segments.length).toBeGreaterThanOrEqual(2)

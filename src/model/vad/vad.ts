@@ -8,6 +8,12 @@ export interface VadConfig {
   onsetFrames: number
   /** Consecutive unvoiced frames that close a segment (the endpoint). */
   hangoverFrames: number
+  /**
+   * Once a segment is this long, a shorter pause (`longHangoverFrames`) already closes it: continuous speech is
+   * cut at its next breath rather than run on to `maxSegmentFrames` and be cut mid-word.
+   */
+  longSegmentFrames: number
+  longHangoverFrames: number
   /** Frames kept before the onset and after the last voiced frame. */
   padFrames: number
   /** Longest segment; longer speech is cut here. */
@@ -19,6 +25,8 @@ export const DEFAULT_VAD: VadConfig = {
   minEnergy: -4,
   onsetFrames: 8,
   hangoverFrames: 45,
+  longSegmentFrames: 600,
+  longHangoverFrames: 20,
   padFrames: 15,
   maxSegmentFrames: 2000
 }
@@ -89,8 +97,9 @@ export class StreamingVad {
       if (this.#voicedRun >= c.onsetFrames) this.#open = Math.max(0, t - c.onsetFrames + 1 - c.padFrames)
       return null
     }
-    const tooLong = t + 1 - this.#open >= c.maxSegmentFrames
-    if (this.#silentRun >= c.hangoverFrames || tooLong) {
+    const length = t + 1 - this.#open
+    const tooLong = length >= c.maxSegmentFrames
+    if (this.#silentRun >= (length >= c.longSegmentFrames ? c.longHangoverFrames : c.hangoverFrames) || tooLong) {
       const segment = { start: this.#open, end: tooLong ? t + 1 : this.voicedEnd }
       this.#open = null
       this.#voicedRun = 0
