@@ -9,7 +9,7 @@ import { positiveIntFlag } from '../int-flag'
 
 const LOG_EVERY_MS = 60_000
 /**
- * Joined training examples (2-4 utterances end to end) added to the corpus: with sentences alone the model read
+ * Joined training examples (2-3 utterances end to end, up to 12 s) added to the corpus: with sentences alone the model read
  * 3 s sentences at 37% WER but four of them joined (12 s) at 91% (greedy, step 8500).
  */
 const DEFAULT_JOINED = 4000

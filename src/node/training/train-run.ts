@@ -28,7 +28,8 @@ export interface TrainRunOptions {
   trainConfig?: Partial<TrainConfig>
   /** Architecture of a fresh run (ignored when resuming). */
   modelConfig?: ModelConfig
-  /** Extra training examples made by joining 2-4 training utterances (up to 20 s each) for long-input robustness. */
+  /** Extra training examples made by joining 2-3 training utterances (up to 12 s, the dictation cap; longer ones train
+   * several times slower per second of audio, the speller running one step per character) for long-input robustness. */
   joined?: number
   /** Validation utterances used for early stopping (a fixed prefix of the dev manifest). */
   devLimit?: number
@@ -52,7 +53,7 @@ export async function runTraining(options: TrainRunOptions): Promise<TrainResult
   const trainSet = await loadFeatureSet(options.trainManifest, config.features, { cacheDir: options.cacheDir, onProgress: progress('train'), signal: options.signal })
   const devSet = await loadFeatureSet(options.devManifest, config.features, { cacheDir: options.cacheDir, onProgress: progress('dev'), signal: options.signal })
   const single = examplesOf(trainSet, vocabulary)
-  const train = [...single, ...joinedExamples(single, { count: options.joined ?? 0, space: vocabulary.encode(' ')[0]!, seed: 1, minParts: 2, maxParts: 4, maxFrames: 2000 })]
+  const train = [...single, ...joinedExamples(single, { count: options.joined ?? 0, space: vocabulary.encode(' ')[0]!, seed: 1, minParts: 2, maxParts: 3, maxFrames: 1200 })]
   const dev = examplesOf(devSet, vocabulary).slice(0, options.devLimit ?? 200)
   const watchSet = options.watchManifest
     ? await loadFeatureSet(options.watchManifest, config.features, { cacheDir: options.cacheDir, onProgress: progress('watch'), signal: options.signal })
