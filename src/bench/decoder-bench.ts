@@ -28,6 +28,8 @@ export interface DecoderBenchOptions {
   /** First N manifest rows (default 100). */
   limit?: number
   beam?: number
+  /** Timed passes per configuration (median taken; default 3). */
+  passes?: number
 }
 
 /** One decoder configuration's scores. */
@@ -35,7 +37,7 @@ export interface DecoderBenchRow {
   name: string
   wer: number
   cer: number
-  /** Decoding seconds (log-mel excluded) / audio seconds, one utterance at a time. */
+  /** Decoding seconds (log-mel excluded) / audio seconds, one utterance at a time (median of the passes). */
   rtf: number
 }
 
@@ -53,14 +55,28 @@ async function loadLm(path: string | undefined): Promise<NgramLm | null> {
   return file ? parseArpa(await readFile(file, 'utf8')) : null
 }
 
-function score(name: string, recognizer: Recognizer, feats: readonly FeatureMatrix[], references: readonly string[], audioSeconds: number,
-  options: Partial<DecodeOptions>): DecoderBenchRow {
-  recognizer.decode(feats[0]!, options) // warm-up (kernel setup, JIT)
+/** Decodes every utterance with `options`; returns the transcripts and the seconds it took. */
+function timedPass(recognizer: Recognizer, feats: readonly FeatureMatrix[], options: Partial<DecodeOptions>): { texts: string[]; seconds: number } {
   const started = performance.now()
-  const hypotheses = feats.map((f) => recognizer.decode(f, options).text)
-  const rtf = (performance.now() - started) / 1000 / audioSeconds
-  const pairs = references.map((r, i): [string, string] => [r, hypotheses[i]!])
-  return { name, wer: 100 * wordErrorRate(pairs).rate, cer: 100 * charErrorRate(pairs).rate, rtf }
+  const texts = feats.map((f) => recognizer.decode(f, options).text)
+  return { texts, seconds: (performance.now() - started) / 1000 }
+}
+
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+/**
+ * Scores every configuration, timing each over `passes` interleaved passes (config 1, 2, ..., then again) and
+ * taking the median, so a burst of load elsewhere on the machine skews no single configuration.
+ */
+function scoreAll(configs: readonly [string, Partial<DecodeOptions>][], recognizer: Recognizer, feats: readonly FeatureMatrix[],
+  references: readonly string[], audioSeconds: number, passes: number): DecoderBenchRow[] {
+  for (const [, options] of configs) recognizer.decode(feats[0]!, options) // warm-up (kernel setup, JIT)
+  const runs = Array.from({ length: passes }, () => configs.map(([, options]) => timedPass(recognizer, feats, options)))
+  return configs.map(([name], c) => {
+    const pairs = references.map((r, i): [string, string] => [r, runs[0]![c]!.texts[i]!])
+    const rtf = median(runs.map((pass) => pass[c]!.seconds)) / audioSeconds
+    return { name, wer: 100 * wordErrorRate(pairs).rate, cer: 100 * charErrorRate(pairs).rate, rtf }
+  })
 }
 
 /**
@@ -86,10 +102,10 @@ export async function runDecoderBench(opts: DecoderBenchOptions = {}): Promise<{
       [`joint beam ${beam}`, { decoder: 'joint', beam }],
       ...(lm ? [[`joint beam ${beam} + LM`, { decoder: 'joint', beam, lm }] as [string, Partial<DecodeOptions>]] : [])
     ]
-    const rows = configs.map(([name, options]) => score(name, recognizer, feats, references, audioSeconds, options))
+    const rows = scoreAll(configs, recognizer, feats, references, audioSeconds, opts.passes ?? 3)
     const greedy = rows[0]!
     const lines = [`decoder bench: ${utterances.length} utterances, ${audioSeconds.toFixed(1)} s of audio, ${opts.manifest ?? 'flite sentences'}, ` +
-      `${opts.modelDir ?? 'untrained default model'}, LM ${lm ? (opts.lm ?? bundledLmPath()) : 'none'}, wasm`]
+      `${opts.modelDir ?? 'untrained default model'}, LM ${lm ? (opts.lm ?? bundledLmPath()) : 'none'}, wasm, median of ${opts.passes ?? 3} interleaved passes`]
     for (const r of rows) lines.push(`  ${r.name.padEnd(22)} WER ${r.wer.toFixed(2).padStart(6)}%  CER ${r.cer.toFixed(2).padStart(6)}%  RTF ${r.rtf.toFixed(4)} (${(r.rtf / greedy.rtf).toFixed(2)}x greedy)`)
     const worstBeam = Math.max(...rows.slice(1).map((r) => r.rtf / greedy.rtf))
     lines.push(`beam ${beam} RTF within ${worstBeam.toFixed(2)}x of greedy (goal <= 3x: ${worstBeam <= 3 ? 'met' : 'NOT met'})`)

@@ -3,7 +3,7 @@ import { advanceDecoder, embedTokens, initialDecoderState, outputLogits, type De
 import { EOS_ID, SOS_ID } from '../text/vocabulary'
 import type { CtcPrefixScorer, CtcPrefixState } from './ctc-prefix-score'
 import { gatherState, shareSession } from './decoder-tiling'
-import { topK } from './log-math'
+import { logSoftmaxRows, topK } from './log-math'
 import type { TokenScorer } from './token-scorer'
 
 /** The best hypothesis of a beam search. */
@@ -161,12 +161,12 @@ export function beamSearch(session: DecoderSession, opts: BeamSearchOptions): Be
     for (let u = 0; u < maxLen && running.length > 0; u++) {
       const next = tf.tidy(() => {
         const st = advanceDecoder(tiled, embedTokens(tiled, tf.tensor1d(prev, 'int32')), state)
-        return { ...st, logProbs: tf.logSoftmax(outputLogits(tiled.weights, st.context, st.h)) }
+        return { ...st, logits: outputLogits(tiled.weights, st.context, st.h) }
       })
       tf.dispose([state.h, state.c, state.context, state.align])
-      const logProbs = next.logProbs.dataSync() as Float32Array
+      const logProbs = logSoftmaxRows(next.logits.dataSync() as Float32Array, vocab) // [k, V]: cheaper in JS than one more kernel
       const align = next.align.dataSync() as Float32Array
-      next.logProbs.dispose()
+      next.logits.dispose()
       const live = running.slice(0, u === 0 ? 1 : k) // step 0: every row is the same sos hypothesis
       const survivors: Hyp[] = []
       const parents: number[] = []
@@ -188,8 +188,13 @@ export function beamSearch(session: DecoderSession, opts: BeamSearchOptions): Be
         tf.dispose([next.h, next.c, next.context, next.align])
         break
       }
-      state = gatherState(next, Int32Array.from({ length: k }, (_, i) => parents[Math.min(i, parents.length - 1)]!))
-      tf.dispose([next.h, next.c, next.context, next.align])
+      const rows = Int32Array.from({ length: k }, (_, i) => parents[Math.min(i, parents.length - 1)]!)
+      if (rows.every((row, i) => row === i)) {
+        state = next // every survivor extends the hypothesis in its own row: nothing to reorder
+      } else {
+        state = gatherState(next, rows)
+        tf.dispose([next.h, next.c, next.context, next.align])
+      }
       prev = Int32Array.from({ length: k }, (_, i) => running[Math.min(i, running.length - 1)]!.node!.token)
     }
   })
