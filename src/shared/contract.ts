@@ -43,7 +43,7 @@ const versionId = z.string().regex(/^(bundled|ft-[a-z0-9-]{4,40})$/)
 const MAX_RECORDING_BASE64 = Math.ceil((MAX_UTTERANCE_SECONDS * RECORDING_SAMPLE_RATE * 2) / 3) * 4
 
 const dictationSessionId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/)
-/** Largest feature push: 2 s of 80-band frames (callers push about every 100 ms). */
+/** Largest feature push: 2 s of 80-band frames (callers push about every 50 ms). */
 const MAX_PUSH_VALUES = 200 * 80
 
 export const methodParams = {

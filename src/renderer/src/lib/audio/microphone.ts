@@ -3,7 +3,7 @@ import workletUrl from './pcm-capture.worklet?worker&url'
 export const CAPTURE_SAMPLE_RATE = 16_000
 
 export interface MicrophoneHandlers {
-  /** ~100 ms of 16 kHz mono PCM and its peak level in [0, 1]. */
+  /** 50 ms of 16 kHz mono PCM and its peak level in [0, 1]. */
   onChunk(pcm: Float32Array, peak: number): void
   /** The device went away (unplugged, revoked) while capturing. */
   onEnded(reason: string): void

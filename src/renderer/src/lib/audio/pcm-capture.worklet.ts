@@ -1,8 +1,9 @@
 /**
- * AudioWorklet (runs on the audio thread): forwards the first input channel to the page in ~100 ms chunks,
+ * AudioWorklet (runs on the audio thread): forwards the first input channel to the page in 50 ms chunks (the
+ * dictation push cadence, DICTATION_PUSH_FRAMES; a worklet module cannot import it),
  * with the chunk's peak level for the meter. The AudioContext runs at 16 kHz, so no resampling happens here.
  */
-const CHUNK_FRAMES = 1600
+const CHUNK_FRAMES = 800
 
 declare const sampleRate: number
 declare function registerProcessor(name: string, ctor: unknown): void
