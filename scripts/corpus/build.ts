@@ -5,6 +5,7 @@ import { readWavInfo } from './audio/wav'
 import { writeManifest, type ManifestRow } from './manifest'
 import type { CorpusOptions } from './options'
 import { planSynthetic, type PlannedUtterance, type SynthSplit } from './plan'
+import { buildLongDevSet, LONG_DEV_MANIFEST } from './long-dev-set'
 import { buildNonSpeechSet } from './non-speech-set'
 import { readRealSpeech } from './real-speech'
 import { corpusDescription, summariseSplit, type SplitSummary } from './summary'
@@ -71,6 +72,7 @@ export async function buildCorpus(o: CorpusOptions, log: (line: string) => void)
     manifests.get(SYNTH_MANIFESTS.train)?.push(...(await buildNonSpeechSet(o.out, 'train', o.nonSpeech, o.seed)))
     manifests.set(NON_SPEECH_DEV_MANIFEST, await buildNonSpeechSet(o.out, 'dev', o.devNonSpeech, o.seed))
   }
+  manifests.set(LONG_DEV_MANIFEST, await buildLongDevSet(o.out, manifests.get(SYNTH_MANIFESTS.dev_synth) ?? []))
   const summaries: SplitSummary[] = []
   for (const [name, manifestRows] of manifests) {
     await writeManifest(join(o.out, name), manifestRows)

@@ -7,7 +7,7 @@ corpus=${2:-data/corpus}
 speech=${3:-../shared/data/speech}
 shift $(( $# < 3 ? $# : 3 ))
 s2s="$(dirname "$0")/../../bin/s2s.mjs"
-for manifest in "$corpus"/dev_synth.tsv "$corpus"/dev_synth_heldout_voice.tsv "$corpus"/dev_speech_commands.tsv "$corpus"/dev_fsdd.tsv \
+for manifest in "$corpus"/dev_synth.tsv "$corpus"/dev_synth_long.tsv "$corpus"/dev_synth_heldout_voice.tsv "$corpus"/dev_speech_commands.tsv "$corpus"/dev_fsdd.tsv \
   "$corpus"/dev_nonspeech.tsv "$speech"/pocketsphinx_testdata/manifest.tsv "$speech"/ljspeech_subset/manifest.tsv; do
   [ -f "$manifest" ] || { echo "$manifest: missing, skipped"; continue; }
   printf '%s: ' "$manifest"
