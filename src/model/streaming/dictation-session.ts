@@ -91,7 +91,7 @@ export class DictationSession {
   step(): DictationUpdate[] {
     const updates: DictationUpdate[] = []
     for (const segment of this.#closed.splice(0)) updates.push(this.#finalise(segment))
-    const open = this.#segmenter.openSegment()
+    const open = this.#segmenter.openRange()
     if ((open !== null) !== this.#speaking) {
       this.#speaking = open !== null
       updates.push({ kind: 'speech', active: this.#speaking, at: (open?.start ?? this.#segmenter.end) * this.frameSeconds })
@@ -99,7 +99,7 @@ export class DictationSession {
     if (open !== null && this.#segmenter.end - this.#refreshedAt >= this.config.refreshFrames) {
       this.#refreshedAt = this.#segmenter.end
       // In a pause the voiced frames do not change: nothing new to show, and the final will reuse this decode.
-      if (open.end !== this.#lastDecode?.end || open.start !== this.#lastDecode.start) updates.push(this.#partial(open))
+      if (open.end !== this.#lastDecode?.end || open.start !== this.#lastDecode.start) updates.push(this.#partial(this.#segmenter.openSegment()!))
     }
     return updates
   }

@@ -46,8 +46,14 @@ export class SpeechSegmenter {
    * padding (trailing silence left out, as the closed segment will leave it out); null during silence.
    */
   openSegment(): SpeechSegment | null {
+    const range = this.openRange()
+    return range === null ? null : this.#withFeatures(range)
+  }
+
+  /** The frames openSegment would return, without copying them; null during silence. */
+  openRange(): VadSegment | null {
     const start = this.#vad.openSince
-    return start === null ? null : this.#withFeatures({ start, end: this.#vad.voicedEnd })
+    return start === null ? null : { start, end: this.#vad.voicedEnd }
   }
 
   /** Ends the input: the open segment, if any, closes. */
