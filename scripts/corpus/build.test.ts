@@ -5,12 +5,13 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readWavInfo } from './audio/wav'
 import { buildCorpus } from './build'
+import { LONG_DEV_MANIFEST } from './long-dev-set'
 import { readManifest, type ManifestRow } from './manifest'
 import { parseOptions, type CorpusOptions } from './options'
 import { FSDD_HELD_OUT_SPEAKER, isHeldOutSentence } from './splits'
 
 const speechDir = resolve(import.meta.dirname, '../../../shared/data/speech')
-const MANIFESTS = ['train.tsv', 'dev_synth.tsv', 'dev_synth_heldout_voice.tsv', 'dev_speech_commands.tsv', 'dev_fsdd.tsv', 'dev_nonspeech.tsv']
+const MANIFESTS = ['train.tsv', 'dev_synth.tsv', 'dev_synth_heldout_voice.tsv', LONG_DEV_MANIFEST, 'dev_speech_commands.tsv', 'dev_fsdd.tsv', 'dev_nonspeech.tsv']
 
 describe.skipIf(!existsSync(speechDir))('a tiny corpus', () => {
   let out: string
