@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { prepareTensorRuntime } from '../../engine/backend'
 import { formatRate, runTraining } from '../../node/training/train-run'
 import type { TrainProgress } from '../../model/training/trainer-state'
+import { DEFAULT_SPEC_AUGMENT } from '../../model/training/spec-augment'
 import { UsageError, type Command } from '../command'
 import { positiveIntFlag } from '../int-flag'
 
@@ -23,7 +24,7 @@ function describe(p: TrainProgress): string {
 
 export const trainCommand: Command = {
   name: 'train',
-  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N] [--patience N] [--joined N] [--spec-augment on|off]',
+  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N] [--patience N] [--joined N] [--spec-augment on|warp|off]',
   summary: 'train the base model on a corpus made by `npm run corpus`; resumes from RUN/checkpoint',
   async run(args) {
     const { values } = parseArgs({
@@ -32,7 +33,7 @@ export const trainCommand: Command = {
       strict: true
     })
     const specAugment = values['spec-augment'] ?? 'on'
-    if (specAugment !== 'on' && specAugment !== 'off') throw new UsageError(`--spec-augment must be on or off, got "${specAugment}"`)
+    if (specAugment !== 'on' && specAugment !== 'warp' && specAugment !== 'off') throw new UsageError(`--spec-augment must be on, warp or off, got "${specAugment}"`)
     const corpus = resolve(values.corpus ?? 'data/corpus')
     const { backend } = await prepareTensorRuntime(() => undefined)
     console.log(`backend: ${backend}`)
@@ -56,8 +57,10 @@ export const trainCommand: Command = {
         ...(values['validate-every'] && { validateEvery: positiveIntFlag(values['validate-every'], 'validate-every') }),
         // Validations without a better dev CER before stopping early (a run that just changed its augmentation may need more).
         ...(values.patience && { patience: positiveIntFlag(values.patience, 'patience') }),
-        // Off speeds up the first epochs of a small-compute run; on regularises once the model aligns.
-        ...(specAugment === 'off' && { specAugment: null })
+        // Off speeds up the first epochs of a small-compute run; on regularises once the model aligns; warp keeps only
+        // the band warp (new vocal tracts for held-out voices without the masks' harder task).
+        ...(specAugment === 'off' && { specAugment: null }),
+        ...(specAugment === 'warp' && { specAugment: { ...DEFAULT_SPEC_AUGMENT, freqMasks: 0, timeMasks: 0 } })
       },
       threads: positiveIntFlag(values.threads, 'threads') ?? 2,
       joined: values.joined === '0' ? 0 : (positiveIntFlag(values.joined, 'joined') ?? DEFAULT_JOINED),
