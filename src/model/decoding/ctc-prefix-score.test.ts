@@ -9,9 +9,9 @@ const EOS = 9
 const VOCAB = 9
 
 /** Seeded uniform logits [frames, VOCAB] and their row-wise log-softmax. */
-function randomLogits(frames: number, seed: number): { logits: Float64Array; posteriors: CtcPosteriors } {
+function randomLogits(frames: number, seed: number, spread = 6): { logits: Float64Array; posteriors: CtcPosteriors } {
   let s = seed
-  const logits = Float64Array.from({ length: frames * VOCAB }, () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 6 - 3)
+  const logits = Float64Array.from({ length: frames * VOCAB }, () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5) * spread)
   const data = new Float32Array(frames * VOCAB)
   for (let t = 0; t < frames; t++) {
     const row = logits.subarray(t * VOCAB, (t + 1) * VOCAB)
@@ -34,6 +34,20 @@ describe('CTC prefix scores', () => {
       const { loss } = ctcForwardBackward(logits, 0, frames, VOCAB, labels, BLANK)
       expect(complete.prefix).toBeCloseTo(-loss, 3)
     }
+  })
+
+  it('stay exact over many frames of nearly flat posteriors, whose path sums outgrow any fixed scale', () => {
+    const frames = 600
+    const { logits, posteriors } = randomLogits(frames, 17, 0.2)
+    const scorer = new CtcPrefixScorer(posteriors, BLANK, EOS)
+    const labels = [4, 5, 5, 6, 2, 8, 3]
+    const g = prefixOf(scorer, labels)
+    const { loss } = ctcForwardBackward(logits, 0, frames, VOCAB, labels, BLANK)
+    expect(scorer.extend(g, [EOS])[0]!.prefix).toBeCloseTo(-loss, 4)
+    const candidates = [EOS, 0, 2, 3, 4, 5, 6, 7, 8]
+    const extensions = scorer.extend(g, candidates)
+    for (const h of extensions) expect(h.prefix).toBeLessThan(g.prefix) // finite: no sum overflowed
+    expect(extensions.reduce((acc, h) => logAddExp(acc, h.prefix), -Infinity)).toBeCloseTo(g.prefix, 4)
   })
 
   it('split a prefix into its completion and all one-label extensions: ψ(g) = p(g) + Σ_c ψ(g·c)', () => {

@@ -1,5 +1,3 @@
-import { logAddExp } from './log-math'
-
 /** CTC log posteriors of one utterance: data[t·vocab + k] = log p(k | frame t), valid frames only. */
 export interface CtcPosteriors {
   data: Float32Array
@@ -8,8 +6,9 @@ export interface CtcPosteriors {
 }
 
 /**
- * Forward variables of one prefix g over all frames (Watanabe et al. 2017, Algorithm 2):
- * nonBlank[t] = log p(g, last label emitted at frame t | x_1..t), blank[t] = the same ending in blank at t.
+ * Forward variables of one prefix g over all frames (Watanabe et al. 2017, Algorithm 2), in the scorer's scaled
+ * linear domain: nonBlank[t] = p(g, last label emitted at frame t | x_1..t) / e^{scale[t]}, blank[t] the same ending
+ * in blank at t.
  */
 export interface CtcPrefixState {
   nonBlank: Float64Array
@@ -21,58 +20,94 @@ export interface CtcPrefixState {
   length: number
 }
 
+/** Past this the running prefix sum is folded into its log offset (far from overflow even after a ×vocab frame). */
+const RESCALE_ABOVE = 1e250
+
 /**
  * CTC prefix scores over the encoder frames: extends a prefix by several candidate labels at once, each by the
- * forward recursion in log space (the dynamic-programming half of joint CTC/attention decoding). `eos` scores
- * the prefix as a complete transcript: log p_ctc(g | x).
+ * forward recursion (the dynamic-programming half of joint CTC/attention decoding). `eos` scores the prefix as a
+ * complete transcript: log p_ctc(g | x).
+ *
+ * The recursion runs on probabilities, not logs (a multiply-add per frame where log space needs three
+ * log-add-exps): frame t's probabilities are divided by its largest, scale[t] = Σ_{τ≤t} log max_k p(k | τ) keeps
+ * the running product, so the forward variables stay within a few hundred nats of 1 for any prefix the beam
+ * keeps. A prefix more than ~700 nats less likely than the frames' best path underflows to impossible.
  */
 export class CtcPrefixScorer {
-  constructor(readonly posteriors: CtcPosteriors, readonly blank: number, readonly eos: number) {}
+  /** p(k | t) / max_k p(k | t) [frames, vocab]. */
+  private readonly scaled: Float64Array
+  /** Cumulative log of the per-frame maxima [frames]. */
+  private readonly scale: Float64Array
+  /** 1 / max_k p(k | t) = e^{scale[t-1] - scale[t]} [frames]. */
+  private readonly growth: Float64Array
+
+  constructor(readonly posteriors: CtcPosteriors, readonly blank: number, readonly eos: number) {
+    const { data, frames, vocab } = posteriors
+    this.scaled = new Float64Array(frames * vocab)
+    this.scale = new Float64Array(frames)
+    this.growth = new Float64Array(frames)
+    let sum = 0
+    for (let t = 0; t < frames; t++) {
+      let max = -Infinity
+      for (let k = 0; k < vocab; k++) max = Math.max(max, data[t * vocab + k]!)
+      for (let k = 0; k < vocab; k++) this.scaled[t * vocab + k] = Math.exp(data[t * vocab + k]! - max)
+      this.scale[t] = sum += max
+      this.growth[t] = Math.exp(-max)
+    }
+  }
 
   /** The empty prefix: no labels, blanks only (ψ = log 1). */
   initial(): CtcPrefixState {
-    const { data, frames, vocab } = this.posteriors
-    const nonBlank = new Float64Array(frames).fill(-Infinity)
+    const { frames, vocab } = this.posteriors
     const blank = new Float64Array(frames)
-    let sum = 0
-    for (let t = 0; t < frames; t++) blank[t] = sum += data[t * vocab + this.blank]!
-    return { nonBlank, blank, prefix: 0, last: -1, length: 0 }
+    let product = 1
+    for (let t = 0; t < frames; t++) blank[t] = product *= this.scaled[t * vocab + this.blank]!
+    return { nonBlank: new Float64Array(frames), blank, prefix: 0, last: -1, length: 0 }
   }
 
   /** The states of g + c for each candidate c (labels other than blank; `eos` ends the prefix). */
   extend(g: CtcPrefixState, candidates: readonly number[]): CtcPrefixState[] {
-    const { data, frames, vocab } = this.posteriors
+    const { frames, vocab } = this.posteriors
+    const { scaled, scale, growth } = this
     const count = candidates.length
-    const nonBlank = new Float64Array(count * frames).fill(-Infinity)
-    const blank = new Float64Array(count * frames).fill(-Infinity)
-    const prefix = new Float64Array(count).fill(-Infinity)
+    const nonBlank = new Float64Array(count * frames)
+    const blank = new Float64Array(count * frames)
     const start = Math.max(g.length, 1)
     // φ_t: mass from which label c can start at t + 1; a repeated label must be separated by a blank.
     const phiAll = new Float64Array(frames)
-    for (let t = 0; t < frames; t++) phiAll[t] = logAddExp(g.nonBlank[t]!, g.blank[t]!)
+    for (let t = 0; t < frames; t++) phiAll[t] = g.nonBlank[t]! + g.blank[t]!
     const labels = candidates.map((c) => (c === this.eos ? -1 : c))
+    // ψ(g + c) so far = sum[i] · e^{offset[i] + scale[t]}; `weight` = e^{-offset} scales new terms.
+    const sum = new Float64Array(count)
+    const offset = new Float64Array(count)
+    const weight = new Float64Array(count).fill(1)
     labels.forEach((c, i) => {
-      if (c >= 0 && g.length === 0) nonBlank[i * frames] = data[c]!
-      if (c >= 0 && start <= frames) prefix[i] = nonBlank[i * frames + start - 1]!
+      if (c >= 0 && g.length === 0) sum[i] = nonBlank[i * frames] = scaled[c]!
     })
     for (let t = start; t < frames; t++) {
       const row = t * vocab
-      const yBlank = data[row + this.blank]!
+      const yBlank = scaled[row + this.blank]!
+      const grow = growth[t]!
       for (let i = 0; i < count; i++) {
         const c = labels[i]!
         if (c < 0) continue
         const at = i * frames + t
         const phi = c === g.last ? g.blank[t - 1]! : phiAll[t - 1]!
-        const y = data[row + c]!
-        nonBlank[at] = logAddExp(nonBlank[at - 1]!, phi) + y
-        blank[at] = logAddExp(blank[at - 1]!, nonBlank[at - 1]!) + yBlank
-        prefix[i] = logAddExp(prefix[i]!, phi + y)
+        const y = scaled[row + c]!
+        nonBlank[at] = (nonBlank[at - 1]! + phi) * y
+        blank[at] = (blank[at - 1]! + nonBlank[at - 1]!) * yBlank
+        const s = (sum[i] = sum[i]! * grow + phi * y * weight[i]!)
+        if (s > RESCALE_ABOVE) {
+          offset[i]! += Math.log(s)
+          weight[i]! /= s
+          sum[i] = 1
+        }
       }
     }
     return labels.map((c, i) => ({
       nonBlank: nonBlank.subarray(i * frames, (i + 1) * frames),
       blank: blank.subarray(i * frames, (i + 1) * frames),
-      prefix: c < 0 ? phiAll[frames - 1]! : prefix[i]!,
+      prefix: c < 0 ? Math.log(phiAll[frames - 1]!) + scale[frames - 1]! : start > frames ? -Infinity : Math.log(sum[i]!) + offset[i]! + scale[frames - 1]!,
       last: candidates[i]!,
       length: g.length + 1
     }))
