@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundledModelDir } from '../engine/paths'
-import { DEFAULT_FINETUNE_OPTIONS } from '../node/finetune/finetune-config'
+import { DEFAULT_FINETUNE_OPTIONS, type FinetuneOptions } from '../node/finetune/finetune-config'
 import { runFinetuneInWorker } from '../node/finetune/finetune-worker'
 import { splitHeldOut } from '../node/finetune/held-out-split'
 import { collectUtterances, folderSource } from '../node/finetune/training-data'
@@ -18,6 +18,8 @@ export interface FinetuneBenchOptions {
   /** Test rows used (default: all the rest). */
   testLimit?: number
   threads?: number
+  /** Overrides of the app's defaults (epochs, learning rate, freeze), to measure a candidate default. */
+  overrides?: Partial<FinetuneOptions>
   log?: (line: string) => void
 }
 
@@ -48,12 +50,14 @@ export async function runFinetuneBench(opts: FinetuneBenchOptions): Promise<Fine
   const own = data.utterances.slice(0, trainCount)
   const test = data.utterances.slice(trainCount, opts.testLimit === undefined ? undefined : trainCount + opts.testLimit)
   const { train, test: dev } = splitHeldOut(own)
+  const options = { ...DEFAULT_FINETUNE_OPTIONS, threads: opts.threads ?? 2, ...opts.overrides }
+  log(`options: ${options.epochs} epochs at most, peak learning rate ${options.peakLearningRate}, freeze ${options.freeze}, ${options.threads} thread(s)`)
   log(`data: ${opts.dataDir}: ${train.length} training + ${dev.length} early-stopping utterances (the first ${trainCount}), ${test.length} test utterances; model ${modelDir}`)
   const outDir = mkdtempSync(join(tmpdir(), 's2s-finetune-bench-'))
   const started = performance.now()
   try {
     const outcome = await runFinetuneInWorker(
-      { modelDir, outDir, train, dev, test, options: { ...DEFAULT_FINETUNE_OPTIONS, threads: opts.threads ?? 2 } },
+      { modelDir, outDir, train, dev, test, options },
       (p) => p.valCer !== null && log(`epoch ${p.epoch} step ${p.step}/${p.maxSteps}: loss ${p.loss?.toFixed(3) ?? 'n/a'}, early-stopping CER ${(100 * p.valCer).toFixed(2)}%`)
     )
     const wallSeconds = (performance.now() - started) / 1000
