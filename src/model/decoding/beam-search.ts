@@ -3,7 +3,7 @@ import { advanceDecoder, embedTokens, initialDecoderState, outputLogits, type De
 import { EOS_ID, SOS_ID } from '../text/vocabulary'
 import type { CtcPrefixScorer, CtcPrefixState } from './ctc-prefix-score'
 import { gatherState, shareSession } from './decoder-tiling'
-import { logSoftmaxRows, topK } from './log-math'
+import { logSoftmaxRows } from './log-math'
 import type { TokenScorer } from './token-scorer'
 
 /** The best hypothesis of a beam search. */
@@ -87,24 +87,51 @@ function scoreJoint(hyps: readonly Hyp[], drafts: readonly Draft[], ctc: NonNull
   return out
 }
 
+/** A token after one hypothesis: its attention log-probability and the fusion scorers' delta. */
+interface Extension {
+  token: number
+  att: number
+  fusion: number
+}
+
+const byFused = (a: Extension, b: Extension): number => b.att + b.fusion - (a.att + a.fusion) || a.token - b.token
+
 /**
- * Scores every candidate extension of each live hypothesis (row i of logProbs [rows, V]), best first.
- * Attention-only: all labels and eos. Joint: per hypothesis the best few by attention + fusion (pre-beam:
- * enough that λ = 0 ranks exactly like attention only, and a hot word's next letter competes on its bonus),
- * rescored λ·Δψ_ctc + (1-λ)·log p_att; the CTC recursion runs only for candidates whose upper bound can still
- * reach the first 2·beam places (all the selection looks at), which keeps the ranking exact.
+ * The `count` best extensions of one hypothesis by attention + fusion score (ties: lower token), exactly: tokens
+ * are tried in attention order and the scorers extended only while the attention score plus their ceilings can
+ * still enter the `count` best (an LM otherwise extends every letter of every row at every step).
+ * @param logProbs the hypothesis's row of attention log-probabilities [V]
+ */
+function bestExtensions(hyp: Hyp, logProbs: Float32Array, scorers: readonly TokenScorer[], count: number): Extension[] {
+  const ceiling = scorers.reduce((sum, s, k) => sum + s.ceiling(hyp.states[k]), 0)
+  const tokens = Array.from({ length: logProbs.length - EOS_ID }, (_, i) => EOS_ID + i).sort((a, b) => logProbs[b]! - logProbs[a]! || a - b)
+  const best: Extension[] = []
+  for (const token of tokens) {
+    const att = logProbs[token]!
+    const last = best[count - 1]
+    if (last && att + ceiling < last.att + last.fusion) break
+    best.push({ token, att, fusion: scorers.reduce((sum, s, k) => sum + s.extend(hyp.states[k], token).delta, 0) })
+    best.sort(byFused)
+    if (best.length > count) best.pop()
+  }
+  return best
+}
+
+/**
+ * Scores the candidate extensions of each live hypothesis (row i of logProbs [rows, V]), best first.
+ * Attention-only: the best 2·beam per hypothesis (the selection walks at most beam survivors plus one eos per
+ * row, so no candidate past that can be reached). Joint: per hypothesis the best few by attention + fusion
+ * (pre-beam: enough that λ = 0 ranks exactly like attention only, and a hot word's next letter competes on its
+ * bonus), rescored λ·Δψ_ctc + (1-λ)·log p_att; the CTC recursion runs only for candidates whose upper bound can
+ * still reach the first 2·beam places (all the selection looks at), which keeps the ranking exact.
  */
 function expand(hyps: readonly Hyp[], logProbs: Float32Array, vocab: number, opts: BeamSearchOptions): Candidate[] {
-  const labels = Array.from({ length: vocab - EOS_ID }, (_, i) => EOS_ID + i)
-  const preBeam = Math.max(opts.beam + 1, Math.ceil(1.5 * opts.beam))
+  const perRow = opts.ctc ? Math.max(opts.beam + 1, Math.ceil(1.5 * opts.beam)) : 2 * opts.beam
   const attWeight = opts.ctc ? 1 - opts.ctc.weight : 1
   const drafts: Draft[] = []
   hyps.forEach((hyp, row) => {
-    const fusion = labels.map((token) => opts.scorers.reduce((sum, s, k) => sum + s.extend(hyp.states[k], token).delta, 0))
-    const picked = opts.ctc ? topK(labels.map((token, i) => logProbs[row * vocab + token]! + fusion[i]!), preBeam) : labels.map((_, i) => i)
-    for (const i of picked) {
-      const att = logProbs[row * vocab + labels[i]!]!
-      drafts.push({ row, token: labels[i]!, att, bound: hyp.score + attWeight * att + fusion[i]! })
+    for (const { token, att, fusion } of bestExtensions(hyp, logProbs.subarray(row * vocab, (row + 1) * vocab), opts.scorers, perRow)) {
+      drafts.push({ row, token, att, bound: hyp.score + attWeight * att + fusion })
     }
   })
   if (!opts.ctc) return drafts.map((d) => ({ row: d.row, token: d.token, score: d.bound, ctc: null })).sort(byScore)

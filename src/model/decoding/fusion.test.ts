@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { estimateKneserNey } from '../lm/kneser-ney'
+import { NgramLm } from '../lm/ngram-lm'
 import { EOS_ID, Vocabulary } from '../text/vocabulary'
 import { HotwordBiasing, parseHotwordList } from './hotwords'
 import type { TokenScorer } from './token-scorer'
@@ -64,5 +65,26 @@ describe('word LM fusion', () => {
     expect(scoreOf(fusion, 'open th', false)).toBeCloseTo(open + 0.5 * Math.LN10 * lm.logProb([], 'the'), 6)
     expect(scoreOf(fusion, 'open thx', false)).toBeCloseTo(open + 0.5 * Math.LN10 * lm.logProb([], '<unk>'), 6)
     expect(scoreOf(fusion, 'open', false)).toBeCloseTo(0.5 * Math.LN10 * lm.logProb([], 'open'), 6)
+  })
+})
+
+describe('scorer ceilings', () => {
+  const lm = estimateKneserNey([['open', 'the', 'door'], ['close', 'the', 'door'], ['a', 'xylophone']], { order: 3, minCount: 1 })
+  // a word rarer than <unk>: leaving it for an unknown spelling raises the look-ahead
+  const unigrams = new NgramLm([new Map([['<s>', -99], ['</s>', -1], ['<unk>', -2], ['the', -0.5], ['a', -0.7], ['xylophone', -5]].map(([w, p]) => [w as string, { logProb: p as number, backoff: 0 }]))])
+  const scorers: [string, TokenScorer][] = [
+    ['word LM', new WordLmFusion(vocab.tokens, SPACE, EOS_ID, lm, 0.8, 1.5)],
+    ['unigram LM with <unk>, word penalty', new WordLmFusion(vocab.tokens, SPACE, EOS_ID, unigrams, 0.8, -5)],
+    ['hot words', new HotwordBiasing(['kayleigh', 'new york'].map((p) => vocab.encode(p)), SPACE, EOS_ID, 2)]
+  ]
+
+  it.each(scorers)('%s: no token gains more than the ceiling, after any prefix', (_, scorer) => {
+    for (const text of ['', 'open', 'open th', 'a xyl', 'a xylq', 'new', 'new yo', 'call kayl', 'close the door ']) {
+      let state = scorer.initial()
+      for (const token of vocab.encode(text)) state = scorer.extend(state, token).state
+      const ceiling = scorer.ceiling(state)
+      const gains = vocab.tokens.map((_, token) => token).filter((t) => t >= EOS_ID).map((token) => scorer.extend(state, token).delta)
+      expect(Math.max(...gains), text).toBeLessThanOrEqual(ceiling + 1e-12)
+    }
   })
 })

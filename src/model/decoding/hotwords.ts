@@ -58,6 +58,11 @@ export class HotwordBiasing implements TokenScorer<HotwordState> {
     const gained = restart ? this.bonus : 0
     return { delta: gained - pending, state: { node: restart ?? null, pending: gained, wordStart: false } }
   }
+
+  /** One character's bonus at most (pending bonuses are never negative when the bonus is not). */
+  ceiling(): number {
+    return this.bonus >= 0 ? this.bonus : Infinity
+  }
 }
 
 /** A hot-word list file's entries: one word or phrase per line; blank lines and `#` comments are skipped. */

@@ -8,11 +8,6 @@ export function logAddExp(a: number, b: number): number {
   return d > -37 ? hi + Math.log1p(Math.exp(d)) : hi
 }
 
-/** Indices of the `k` largest values, best first (ties: lower index). */
-export function topK(values: ArrayLike<number>, k: number): number[] {
-  return Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[b]! - values[a]! || a - b).slice(0, k)
-}
-
 /** Log-softmax of each row of a row-major [rows, width] matrix, in place. */
 export function logSoftmaxRows(values: Float32Array, width: number): Float32Array {
   for (let at = 0; at < values.length; at += width) {

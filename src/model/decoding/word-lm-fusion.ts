@@ -52,4 +52,11 @@ export class WordLmFusion implements TokenScorer<WordLmState> {
     if (token === this.eos) delta += this.scale * this.lm.logProb(next, SENTENCE_END)
     return { delta, state: { history: next, partial: '' } }
   }
+
+  /** A letter never raises the look-ahead, except into the unknown-word score; word ends are scored exactly. */
+  ceiling(state: WordLmState): number {
+    if (this.scale < 0) return Infinity
+    const letter = this.scale * Math.max(0, this.lookahead.unknown - this.lookahead.best(state.partial))
+    return Math.max(letter, this.extend(state, this.space).delta, this.extend(state, this.eos).delta)
+  }
 }

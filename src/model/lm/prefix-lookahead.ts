@@ -9,7 +9,8 @@ export class PrefixLookahead {
   private readonly words: string[]
   /** levels[j][i] = max log10 P over words[i .. i + 2^j). */
   private readonly levels: Float32Array[]
-  private readonly unknown: number
+  /** log10 P(<unk>): what `best` gives a prefix no known word starts with. */
+  readonly unknown: number
   private readonly cache = new Map<string, number>()
   private static readonly CACHE_LIMIT = 200_000
 
