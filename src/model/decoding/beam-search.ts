@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs'
 import { advanceDecoder, embedTokens, initialDecoderState, outputLogits, type DecoderSession, type DecoderState } from '../network/decoder'
 import { EOS_ID, SOS_ID } from '../text/vocabulary'
 import type { CtcPrefixScorer, CtcPrefixState } from './ctc-prefix-score'
-import { gatherState, shareSession } from './decoder-tiling'
+import { gatherState, shareSession } from './beam-rows'
 import { logSoftmaxRows } from './log-math'
 import type { TokenScorer } from './token-scorer'
 
@@ -181,14 +181,14 @@ export function beamSearch(session: DecoderSession, opts: BeamSearchOptions): Be
   let bestEndedRaw = -Infinity
   let running: Hyp[] = [{ node: null, length: 0, score: 0, logProb: 0, ctc: opts.ctc?.scorer.initial() ?? null, states: opts.scorers.map((s) => s.initial()) }]
   tf.tidy(() => {
-    const tiled = shareSession(session, k)
+    const shared = shareSession(session, k)
     const vocab = session.tokenProj.shape[0]
-    let state: DecoderState = initialDecoderState(tiled)
+    let state: DecoderState = initialDecoderState(shared)
     let prev = new Int32Array(k).fill(SOS_ID)
     for (let u = 0; u < maxLen && running.length > 0; u++) {
       const next = tf.tidy(() => {
-        const st = advanceDecoder(tiled, embedTokens(tiled, tf.tensor1d(prev, 'int32')), state)
-        return { ...st, logits: outputLogits(tiled.weights, st.context, st.h) }
+        const st = advanceDecoder(shared, embedTokens(shared, tf.tensor1d(prev, 'int32')), state)
+        return { ...st, logits: outputLogits(shared.weights, st.context, st.h) }
       })
       tf.dispose([state.h, state.c, state.context, state.align])
       const logProbs = logSoftmaxRows(next.logits.dataSync() as Float32Array, vocab) // [k, V]: cheaper in JS than one more kernel
