@@ -50,6 +50,22 @@ describe('attention', () => {
     tf.dispose([...pb.params.values()])
   })
 
+  it('one utterance (its memory as one matrix, shared by a beam of queries) attends as it would inside a batch', () => {
+    const pb = new ParamBuilder(4)
+    const scorer = attentionScorer(createAttentionWeights(pb, { type: 'location', dim: 3, locFilters: 2, locKernel: 3 }, D, D))
+    const [batched, single] = tf.tidy(() => {
+      const memory = tf.randomNormal([B, T, D], 0, 1, 'float32', 5) as tf.Tensor3D
+      const query = tf.randomNormal([B, D], 0, 1, 'float32', 6) as tf.Tensor2D
+      const inBatch = attend(scorer, prepareAttention(scorer, memory, lengths), query, uniformAlignment(lengths, T)).context
+      const mem = prepareAttention(scorer, tf.slice(memory, [1, 0, 0], [1, T, D]), [lengths[1]!])
+      const beamQueries = tf.stack([tf.gather(query, 1), tf.gather(query, 1)]) as tf.Tensor2D
+      const alone = attend(scorer, mem, beamQueries, uniformAlignment([lengths[1]!, lengths[1]!], T)).context
+      return [inBatch.arraySync()[1]!, alone.arraySync()]
+    })
+    for (const row of single) row.forEach((x, d) => expect(x).toBeCloseTo(batched[d]!, 5))
+    tf.dispose([...pb.params.values()])
+  })
+
   it('the gradient check detects a 5% gradient error', () => {
     const v = tf.variable(tf.tensor1d([0.3, -0.2, 0.5]))
     const wrong = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
