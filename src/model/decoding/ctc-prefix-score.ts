@@ -31,7 +31,9 @@ const RESCALE_ABOVE = 1e250
  * The recursion runs on probabilities, not logs (a multiply-add per frame where log space needs three
  * log-add-exps): frame t's probabilities are divided by its largest, scale[t] = Σ_{τ≤t} log max_k p(k | τ) keeps
  * the running product, so the forward variables stay within a few hundred nats of 1 for any prefix the beam
- * keeps. A prefix more than ~700 nats less likely than the frames' best path underflows to impossible.
+ * keeps. A prefix more than ~700 nats less likely than the frames' best path underflows to impossible; with
+ * near-flat posteriors (an untrained model) the path counts could overflow past ~600 encoder steps (24 s), more
+ * than the 20 s pieces files and dictation segments are cut into.
  */
 export class CtcPrefixScorer {
   /** p(k | t) / max_k p(k | t) [frames, vocab]. */
