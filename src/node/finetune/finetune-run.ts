@@ -1,7 +1,8 @@
 import { computeLogMel } from '../../model/features/log-mel'
 import type { Seq2SeqModel } from '../../model/network/seq2seq'
 import { Vocabulary } from '../../model/text/vocabulary'
-import { evaluateGreedy } from '../../model/training/evaluate'
+import { wordErrorRate } from '../../model/decoding/metrics'
+import { Recognizer } from '../../model/recognizer'
 import { toExample, type Example } from '../../model/training/example'
 import { Trainer } from '../../model/training/trainer'
 import type { TrainProgress } from '../../model/training/trainer-state'
@@ -28,7 +29,7 @@ export interface FinetuneWork {
 }
 
 export interface FinetuneOutcome {
-  /** Greedy WER on `test`, percent, before and after. */
+  /** WER on `test` as the app's default decoder reads it (joint CTC/attention beam), percent, before and after. */
   werBefore: number
   werAfter: number
   stoppedBy: 'epochs' | 'early-stopping'
@@ -36,7 +37,7 @@ export interface FinetuneOutcome {
 }
 
 /**
- * The fine-tune itself: features with the base model's front-end, greedy WER on the held-out part, training
+ * The fine-tune itself: features with the base model's front-end, WER on the held-out part, training
  * with the fine-tune defaults (early stopping on the held-out CER, best weights kept), WER again, then the model
  * is written to `outDir`. Runs on the calling thread; the engine runs it in a worker (finetune-worker-thread.ts).
  * Leaves no tensors behind.
@@ -49,7 +50,7 @@ export async function runFinetune(work: FinetuneWork, report: (p: FinetuneProgre
     const [train, test] = [examplesOf(model, work.train), examplesOf(model, work.test)]
     const dev = work.dev ? examplesOf(model, work.dev) : test
     report(idle('evaluating', `WER before, on ${test.length} held-out utterances`))
-    const werBefore = 100 * evaluateGreedy(model, test).wer.rate
+    const werBefore = decodedWer(model, test)
     const cfg = finetuneTrainConfig(work.options, train.reduce((n, e) => n + e.feats.frames, 0))
     const trainer = new Trainer(model, cfg)
     let loss: number | null = null
@@ -61,7 +62,7 @@ export async function runFinetune(work: FinetuneWork, report: (p: FinetuneProgre
       }
     }).finally(() => trainer.dispose())
     report(idle('evaluating', 'WER after'))
-    const werAfter = 100 * evaluateGreedy(model, test).wer.rate
+    const werAfter = decodedWer(model, test)
     report(idle('saving', 'writing the new version'))
     await saveModel(model, fileSystemHandler(work.outDir))
     return { werBefore, werAfter, stoppedBy: result.phase === 'stopped-early' ? 'early-stopping' : 'epochs', steps: result.state.step }
@@ -69,6 +70,17 @@ export async function runFinetune(work: FinetuneWork, report: (p: FinetuneProgre
     await runner?.close()
     model.dispose()
   }
+}
+
+/**
+ * WER (percent) of `examples` decoded with the default decoding options, the ones dictation and files use unless
+ * the user changes them: a fine-tune is judged by what its user will read (greedy numbers understated the
+ * effect: LJSpeech bench, greedy 99.6% -> 78.6% where the joint beam read 94.7% -> 69.4%).
+ */
+function decodedWer(model: Seq2SeqModel, examples: readonly Example[]): number {
+  const recognizer = new Recognizer(model) // a view of the model: disposing it is the caller's
+  const pairs = examples.map((e): [string, string] => [recognizer.vocabulary.decode(e.tokens), recognizer.decode(e.feats).text])
+  return 100 * wordErrorRate(pairs).rate
 }
 
 function examplesOf(model: Seq2SeqModel, utterances: readonly Utterance[]): Example[] {
