@@ -65,7 +65,6 @@ const normalised = (score: number, length: number, alpha: number): number => (al
 interface Draft {
   row: number
   token: number
-  att: number
   bound: number
 }
 
@@ -131,7 +130,7 @@ function expand(hyps: readonly Hyp[], logProbs: Float32Array, vocab: number, opt
   const drafts: Draft[] = []
   hyps.forEach((hyp, row) => {
     for (const { token, att, fusion } of bestExtensions(hyp, logProbs.subarray(row * vocab, (row + 1) * vocab), opts.scorers, perRow)) {
-      drafts.push({ row, token, att, bound: hyp.score + attWeight * att + fusion })
+      drafts.push({ row, token, bound: hyp.score + attWeight * att + fusion })
     }
   })
   if (!opts.ctc) return drafts.map((d) => ({ row: d.row, token: d.token, score: d.bound, ctc: null })).sort(byScore)
