@@ -17,7 +17,6 @@ import type { FinetuneOptions } from '../../node/finetune/finetune-config'
 /** The LJSpeech subset reserved for the fine-tuning benchmark (public domain; see its LJSpeech-README.txt). */
 const LJSPEECH_SUBSET = fileURLToPath(new URL('../../../../shared/data/speech/ljspeech_subset', import.meta.url))
 
-/** Decoder flags for a dictation session, which takes page-safe settings: the bundled LM, never an LM file. */
 /** --epochs and --learning-rate of the fine-tuning bench: a candidate default measured before it becomes one. */
 function finetuneOverrides(epochs: string | undefined, learningRate: string | undefined): Partial<FinetuneOptions> {
   const rate = numberFlag(learningRate, 'learning-rate')
@@ -25,6 +24,7 @@ function finetuneOverrides(epochs: string | undefined, learningRate: string | un
   return { ...(epochs && { epochs: positiveIntFlag(epochs, 'epochs') }), ...(rate !== undefined && { peakLearningRate: rate }) }
 }
 
+/** Decoder flags for a dictation session, which takes page-safe settings: the bundled LM, never an LM file. */
 function dictationSettingsFrom(values: Parameters<typeof decoderSettingsFrom>[0]): Omit<DecoderSettings, 'lmPath'> {
   const { lmPath, ...settings } = decoderSettingsFrom(values)
   if (lmPath !== undefined) throw new UsageError('dictation benchmarks take --lm bundled, not an LM file')

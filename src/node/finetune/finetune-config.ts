@@ -12,9 +12,9 @@ export interface FinetuneOptions {
 }
 
 /**
- * Defaults for 5-30 minutes of one person's speech, measured with `npm run bench -- finetune` (80 LJSpeech
- * utterances to train, 285 to test; s2s-en 0.1.12000; WER read by the joint beam, 2026-12-05, a training run on the
- * same cores): all weights at peak LR 1e-3 took the test WER from 94.7% to 69.4%; the speller frozen (the earlier
+ * Defaults for 5-30 minutes of one person's speech, measured on the split of `npm run bench -- finetune` (80
+ * LJSpeech utterances to train, 285 to test; s2s-en 0.1.12000; WER read by the joint beam, 2026-12-05, a training run
+ * on the same cores; how, in the model card): all weights at peak LR 1e-3 took the test WER from 94.7% to 69.4%; the speller frozen (the earlier
  * default) 71.9% at 1e-3 and 71.7% at 5e-4; all weights at 2e-3 were worse (greedy 86.6% against 78.6% at 1e-3).
  * With a base model that reads English, the speller adapts to the new voice's timing along with the encoder, and
  * early stopping on the held-out part (after 3 epochs without a better CER, best weights kept) stops it before it
