@@ -109,7 +109,8 @@ export class CtcPrefixScorer {
     return labels.map((c, i) => ({
       nonBlank: nonBlank.subarray(i * frames, (i + 1) * frames),
       blank: blank.subarray(i * frames, (i + 1) * frames),
-      prefix: c < 0 ? Math.log(phiAll[frames - 1]!) + scale[frames - 1]! : start > frames ? -Infinity : Math.log(sum[i]!) + offset[i]! + scale[frames - 1]!,
+      // a prefix longer than the frames allow kept sum = 0: log 0 = -Infinity
+      prefix: (c < 0 ? Math.log(phiAll[frames - 1]!) : Math.log(sum[i]!) + offset[i]!) + scale[frames - 1]!,
       last: candidates[i]!,
       length: g.length + 1
     }))
