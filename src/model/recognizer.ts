@@ -76,18 +76,21 @@ export class Recognizer {
     })))
   }
 
-  /** Transcribes several utterances (raw log-mel each) with the decoder `options` pick, with word timings. */
-  decodeBatch(features: readonly FeatureMatrix[], options: Partial<DecodeOptions> = {}): Recognition[] {
+  /**
+   * Transcribes several utterances (raw log-mel each) with the decoder `options` pick, with word timings; utterance
+   * i's transcript starts with `prefixes[i]` (token ids) where its audio still allows it.
+   */
+  decodeBatch(features: readonly FeatureMatrix[], options: Partial<DecodeOptions> = {}, prefixes: ReadonlyArray<readonly number[]> = []): Recognition[] {
     const stepSeconds = this.encoderStepSeconds
-    return this.withFeatureTensor(features, (feats, lengths) => decodeBatch(this.model, feats, lengths, stepSeconds, options).map((d, i) => ({
+    return this.withFeatureTensor(features, (feats, lengths) => decodeBatch(this.model, feats, lengths, stepSeconds, options, prefixes).map((d, i) => ({
       text: this.vocabulary.decode(d.tokens), tokens: d.tokens, attention: d.attention, encoderStepSeconds: stepSeconds, logProb: d.logProb,
       tokenLogProbs: d.tokenLogProbs, score: d.score, words: this.#snap(d.words, features[i]!), timing: d.timing
     })))
   }
 
   /** One utterance's raw log-mel through decodeBatch. */
-  decode(features: FeatureMatrix, options: Partial<DecodeOptions> = {}): Recognition {
-    return this.decodeBatch([features], options)[0]!
+  decode(features: FeatureMatrix, options: Partial<DecodeOptions> = {}, prefix: readonly number[] = []): Recognition {
+    return this.decodeBatch([features], options, [prefix])[0]!
   }
 
   /**

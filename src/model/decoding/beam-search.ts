@@ -30,6 +30,8 @@ export interface BeamSearchOptions {
   ctc: { scorer: CtcPrefixScorer; weight: number } | null
   /** LM fusion, hot words: added to the score token by token. */
   scorers: readonly TokenScorer[]
+  /** Tokens every hypothesis starts with, scored like any others (a dictation segment's words already shown as stable). */
+  prefix: readonly number[]
 }
 
 /** Unnormalised score below the best ended hypothesis at which the running ones are abandoned (ESPnet's D_end). */
@@ -100,10 +102,11 @@ const byFused = (a: Extension, b: Extension): number => b.att + b.fusion - (a.at
  * are tried in attention order and the scorers extended only while the attention score plus their ceilings can
  * still enter the `count` best (an LM otherwise extends every letter of every row at every step).
  * @param logProbs the hypothesis's row of attention log-probabilities [V]
+ * @param forced the only token allowed at this step (inside the forced prefix), if any
  */
-function bestExtensions(hyp: Hyp, logProbs: Float32Array, scorers: readonly TokenScorer[], count: number): Extension[] {
+function bestExtensions(hyp: Hyp, logProbs: Float32Array, scorers: readonly TokenScorer[], count: number, forced: number | undefined): Extension[] {
   const ceiling = scorers.reduce((sum, s, k) => sum + s.ceiling(hyp.states[k]), 0)
-  const tokens = Array.from({ length: logProbs.length - EOS_ID }, (_, i) => EOS_ID + i).sort((a, b) => logProbs[b]! - logProbs[a]! || a - b)
+  const tokens = forced !== undefined ? [forced] : Array.from({ length: logProbs.length - EOS_ID }, (_, i) => EOS_ID + i).sort((a, b) => logProbs[b]! - logProbs[a]! || a - b)
   const best: Extension[] = []
   for (const token of tokens) {
     const att = logProbs[token]!
@@ -124,12 +127,12 @@ function bestExtensions(hyp: Hyp, logProbs: Float32Array, scorers: readonly Toke
  * bonus), rescored λ·Δψ_ctc + (1-λ)·log p_att; the CTC recursion runs only for candidates whose upper bound can
  * still reach the first 2·beam places (all the selection looks at), which keeps the ranking exact.
  */
-function expand(hyps: readonly Hyp[], logProbs: Float32Array, vocab: number, opts: BeamSearchOptions): Candidate[] {
+function expand(hyps: readonly Hyp[], logProbs: Float32Array, vocab: number, opts: BeamSearchOptions, forced: number | undefined): Candidate[] {
   const perRow = opts.ctc ? Math.max(opts.beam + 1, Math.ceil(1.5 * opts.beam)) : 2 * opts.beam
   const attWeight = opts.ctc ? 1 - opts.ctc.weight : 1
   const drafts: Draft[] = []
   hyps.forEach((hyp, row) => {
-    for (const { token, att, fusion } of bestExtensions(hyp, logProbs.subarray(row * vocab, (row + 1) * vocab), opts.scorers, perRow)) {
+    for (const { token, att, fusion } of bestExtensions(hyp, logProbs.subarray(row * vocab, (row + 1) * vocab), opts.scorers, perRow, forced)) {
       drafts.push({ row, token, bound: hyp.score + attWeight * att + fusion })
     }
   })
@@ -168,7 +171,8 @@ function finish(hyp: Hyp, ended: boolean, alpha: number): BeamHypothesis {
  * token. Each step keeps the `beam` best non-eos extensions; an eos extension ranked within the first `beam`
  * ends its hypothesis. Stops when `beam` hypotheses have ended, when the running ones fall END_MARGIN below
  * the best ended one, or at the length limit (where running hypotheses count only if none ended, as they are:
- * unfinished words have not paid their LM cost). Width 1 is greedy.
+ * unfinished words have not paid their LM cost). Width 1 is greedy. Within `prefix` the one hypothesis takes
+ * the forced token (none at all when CTC rules it out: the result then scores -Infinity).
  * Leaves no tensors behind.
  * @param session decoder session over one utterance's encoder memory [1, T', D]
  */
@@ -196,7 +200,7 @@ export function beamSearch(session: DecoderSession, opts: BeamSearchOptions): Be
       const live = running.slice(0, u === 0 ? 1 : k) // step 0: every row is the same sos hypothesis
       const survivors: Hyp[] = []
       const parents: number[] = []
-      expand(live, logProbs, vocab, opts).forEach((c, rank) => {
+      expand(live, logProbs, vocab, opts, opts.prefix[u]).forEach((c, rank) => {
         if (survivors.length === k) return
         const hyp = grow(live[c.row]!, c, logProbs, align, vocab, opts)
         if (c.token !== EOS_ID) {

@@ -39,17 +39,25 @@ function tokenScorers(vocabulary: Vocabulary, opts: DecodeOptions): TokenScorer[
   return scorers
 }
 
-/** Beam or joint search of utterance b of an encoded batch. Leaves no tensors behind. */
-function searchOne(model: Seq2SeqModel, enc: EncoderOutput, b: number, posteriors: CtcPosteriors, opts: DecodeOptions, scorers: TokenScorer[]): BeamHypothesis {
+/**
+ * Search of utterance b of an encoded batch, starting with `prefix` (greedy: a beam of 1 without fusion, which
+ * is greedy search). When the prefix cannot be read from this audio any more (the search finds no hypothesis
+ * through it) the utterance is decoded freely instead. Leaves no tensors behind.
+ */
+function searchOne(model: Seq2SeqModel, enc: EncoderOutput, b: number, posteriors: CtcPosteriors, opts: DecodeOptions, scorers: TokenScorer[],
+  prefix: readonly number[]): BeamHypothesis {
   const steps = enc.lengths[b]!
-  const search: BeamSearchOptions = {
-    beam: opts.beam, lengthPenalty: opts.lengthPenalty, maxLenRatio: opts.maxLenRatio, scorers,
+  const greedy = opts.decoder === 'greedy'
+  const search = (forced: readonly number[]): BeamSearchOptions => ({
+    beam: greedy ? 1 : opts.beam, lengthPenalty: opts.lengthPenalty, maxLenRatio: opts.maxLenRatio, scorers: greedy ? [] : scorers, prefix: forced,
     ctc: opts.decoder === 'joint' ? { scorer: new CtcPrefixScorer(posteriors, BLANK_ID, EOS_ID), weight: opts.ctcWeight } : null
-  }
+  })
   let best: BeamHypothesis | undefined
   tf.tidy(() => {
     const memory = tf.slice(enc.memory, [b, 0, 0], [1, steps, -1])
-    best = beamSearch(openDecoderSession(model.decoder, model.scorer, memory, [steps]), search)
+    const session = openDecoderSession(model.decoder, model.scorer, memory, [steps])
+    best = beamSearch(session, search(prefix))
+    if (best.score === -Infinity && prefix.length > 0) best = beamSearch(session, search([]))
   })
   return best!
 }
@@ -60,9 +68,10 @@ function searchOne(model: Seq2SeqModel, enc: EncoderOutput, b: number, posterior
  * hypotheses batched). Leaves no tensors behind.
  * @param feats CMVN-normalised log-mel [B, T, F]; lengths valid frames per utterance
  * @param stepSeconds duration of one encoder step (for word times)
+ * @param prefixes tokens utterance b's transcript should start with (absent: none), unless its audio rules them out
  */
 export function decodeBatch(model: Seq2SeqModel, feats: tf.Tensor3D, lengths: readonly number[], stepSeconds: number,
-  options: Partial<DecodeOptions> = {}): DecodedUtterance[] {
+  options: Partial<DecodeOptions> = {}, prefixes: ReadonlyArray<readonly number[]> = []): DecodedUtterance[] {
   const opts: DecodeOptions = { ...DEFAULT_DECODE_OPTIONS, ...options }
   if (!Number.isInteger(opts.beam) || opts.beam < 1) throw new Error(`beam must be an integer >= 1, got ${opts.beam}`)
   if (!(opts.ctcWeight >= 0 && opts.ctcWeight <= 1)) throw new Error(`ctcWeight must be in [0, 1], got ${opts.ctcWeight}`)
@@ -72,9 +81,9 @@ export function decodeBatch(model: Seq2SeqModel, feats: tf.Tensor3D, lengths: re
     const enc = encode(model.encoder, model.config.encoder, feats, lengths)
     const posteriors = ctcPosteriors(model, enc)
     const scorers = tokenScorers(vocabulary, opts)
-    const hyps = opts.decoder === 'greedy'
+    const hyps = opts.decoder === 'greedy' && prefixes.every((p) => p.length === 0)
       ? greedyDecode(model, enc, { maxLenRatio: opts.maxLenRatio }).map((h) => ({ ...h, score: h.logProb }))
-      : enc.lengths.map((_, b) => searchOne(model, enc, b, posteriors[b]!, opts, scorers))
+      : enc.lengths.map((_, b) => searchOne(model, enc, b, posteriors[b]!, opts, scorers, prefixes[b] ?? []))
     decoded = hyps.map((h, b) => ({ ...h, ...alignWords(posteriors[b]!, h.tokens, h.attention, h.tokenLogProbs, vocabulary, stepSeconds) }))
   })
   return decoded

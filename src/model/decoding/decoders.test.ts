@@ -87,6 +87,26 @@ describe('decoders on a tiny overfitted model', () => {
     expect(listed).toEqual(TEXTS.map((t) => t.replace('kaylee', 'kayleigh')))
   })
 
+  it('starts the transcript with a forced prefix, with every decoder, even one the audio does not say', () => {
+    const yes = examples[TEXTS.indexOf('yes')]!.feats
+    const prefix = rec.vocabulary.encode('go ')
+    for (const decoder of ['greedy', 'beam', 'joint'] as const) {
+      const free = rec.decode(yes, { decoder, beam: 4 })
+      expect(free.text, decoder).toBe('yes')
+      const forced = rec.decode(yes, { decoder, beam: 4 }, prefix)
+      expect(forced.tokens.slice(0, prefix.length), decoder).toEqual(prefix)
+      expect(forced.attention, decoder).toHaveLength(forced.tokens.length)
+    }
+  })
+
+  it('greedy search through its own first tokens reads the same; a prefix the audio cannot hold is dropped', () => {
+    const feats = examples[TEXTS.indexOf('turn right now')]!.feats
+    const free = rec.decode(feats, { decoder: 'greedy' })
+    expect(rec.decode(feats, { decoder: 'greedy' }, free.tokens.slice(0, 5)).tokens).toEqual(free.tokens)
+    const tooLong = rec.vocabulary.encode('turn right now '.repeat(40)) // more letters than CTC frames
+    expect(rec.decode(feats, JOINT, tooLong).text).toBe(rec.decode(feats, JOINT).text)
+  })
+
   it('keeps the tensor count constant over 100 beam decodes', () => {
     const lm = estimateKneserNey(TEXTS.map((t) => t.split(' ')), { order: 3, minCount: 1 })
     const options: Partial<DecodeOptions> = { decoder: 'joint', beam: 8, lm, hotwords: ['kayleigh'] }

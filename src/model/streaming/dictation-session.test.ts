@@ -90,6 +90,30 @@ describe('DictationSession (tiny model overfitted on the spoken sentences)', () 
     }
   })
 
+  it('keeps the stable words in the final even when new settings would read them otherwise', () => {
+    const session = new DictationSession(recognizer, { decoder: 'greedy' })
+    const feats = recognizer.features(stream([0.4, speech[4]!.pcm, 1.0])) // "call my mother"
+    const chunk = DICTATION_PUSH_FRAMES * feats.dim
+    const updates: DictationUpdate[] = []
+    let stable = ''
+    for (let at = 0; at < feats.data.length; at += chunk) {
+      session.push(feats.data.subarray(at, at + chunk))
+      for (const u of session.step()) {
+        updates.push(u)
+        if (u.kind === 'partial' && stable === '' && u.segment.stable !== '') {
+          stable = u.segment.stable
+          session.configure({ decoder: 'beam', beam: 4, hotwords: ['mall'], hotwordBonus: 4 }) // would write "mall my mother"
+        }
+      }
+    }
+    updates.push(...session.finish())
+    expect(stable).not.toBe('')
+    const [final] = finals(updates)
+    expect(final!.stable.startsWith(`${stable} `)).toBe(true)
+    const fresh = new DictationSession(recognizer, { decoder: 'beam', beam: 4, hotwords: ['mall'], hotwordBonus: 4 })
+    expect(finals(replay(fresh, stream([0.4, speech[4]!.pcm, 1.0])).updates)[0]!.stable.startsWith(`${stable} `)).toBe(false)
+  })
+
   it('decodes nothing new in the pause before the endpoint: the final reuses the last partial\'s decode', () => {
     const session = new DictationSession(recognizer, { decoder: 'greedy' })
     const decode = vi.spyOn(recognizer, 'decode')

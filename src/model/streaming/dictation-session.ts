@@ -13,13 +13,16 @@ export interface DictationConfig {
   refreshFrames: number
   /** A final whose words average a lower confidence than this is taken for noise and dropped. */
   minWordConfidence: number
+  /** A partial's word can turn stable once it ends this many frames before the audio received (see StablePrefix). */
+  settleFrames: number
 }
 
 export const DEFAULT_DICTATION: Readonly<DictationConfig> = Object.freeze({
   // Dictation cuts segments at 12 s so each re-decode of the open segment stays short.
   vad: { ...DEFAULT_VAD, maxSegmentFrames: 1200 },
   refreshFrames: 15,
-  minWordConfidence: 0.3
+  minWordConfidence: 0.3,
+  settleFrames: 60
 })
 
 /**
@@ -31,6 +34,8 @@ export const DEFAULT_DICTATION: Readonly<DictationConfig> = Object.freeze({
 export class DictationSession {
   readonly #segmenter: SpeechSegmenter
   readonly #stable = new StablePrefix()
+  /** The open segment's stable words (and the space after them) as tokens: every later decode of it starts with them. */
+  #stableTokens: number[] = []
   readonly #closed: SpeechSegment[] = []
   readonly #finals: DictationSegment[] = []
   #decoding: Partial<DecodeOptions>
@@ -117,13 +122,16 @@ export class DictationSession {
 
   #partial(open: SpeechSegment): DictationUpdate {
     const recognition = this.#decode(open)
-    const { stable, unstable } = this.#stable.update(recognition.text.trim())
+    const settledBefore = (open.end - open.start - this.config.settleFrames) * this.frameSeconds
+    const { stable, unstable } = this.#stable.update(recognition.words, settledBefore)
+    this.#stableTokens = stable ? this.recognizer.vocabulary.encode(`${stable} `) : []
     return { kind: 'partial', segment: this.#segment(open.start, open.end, recognition, stable, unstable, []) }
   }
 
   #finalise(segment: SpeechSegment): DictationUpdate {
     const recognition = this.#decode(segment)
     this.#stable.reset()
+    this.#stableTokens = []
     this.#lastDecode = null
     this.#refreshedAt = this.#segmenter.end
     const offset = segment.start * this.frameSeconds
@@ -137,11 +145,15 @@ export class DictationSession {
     return { kind: 'final', segment: final }
   }
 
-  /** The recognition of `segment`'s frames, reusing the last decode when it covered exactly these frames. */
+  /**
+   * The recognition of `segment`'s frames, reusing the last decode when it covered exactly these frames. It
+   * starts with the words already shown as stable, so neither a partial nor the final takes them back (unless
+   * the audio rules them out altogether).
+   */
   #decode(segment: SpeechSegment): Recognition {
     const last = this.#lastDecode
     if (last?.start === segment.start && last.end === segment.end) return last.recognition
-    const recognition = this.recognizer.decode(segment.feats, this.#decoding)
+    const recognition = this.recognizer.decode(segment.feats, this.#decoding, this.#stableTokens)
     this.#lastDecode = { start: segment.start, end: segment.end, recognition }
     return recognition
   }
