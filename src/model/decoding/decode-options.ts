@@ -1,3 +1,4 @@
+import { DEFAULT_DECODER_SETTINGS } from '../../shared/decoder-defaults'
 import type { NgramLm } from '../lm/ngram-lm'
 
 /** Which search turns the speller's (and CTC head's) scores into a transcript. */
@@ -41,13 +42,13 @@ export interface DecodeOptions {
 }
 
 export const DEFAULT_DECODE_OPTIONS: Readonly<DecodeOptions> = Object.freeze({
-  decoder: 'joint',
-  beam: 8,
-  ctcWeight: 0.1,
+  decoder: DEFAULT_DECODER_SETTINGS.decoder,
+  beam: DEFAULT_DECODER_SETTINGS.beam,
+  ctcWeight: DEFAULT_DECODER_SETTINGS.ctcWeight,
   lengthPenalty: 1,
   maxLenRatio: 1,
-  lmWeight: 0.3,
-  wordBonus: 0.5,
+  lmWeight: DEFAULT_DECODER_SETTINGS.lmWeight,
+  wordBonus: DEFAULT_DECODER_SETTINGS.wordBonus,
   hotwords: [],
-  hotwordBonus: 2
+  hotwordBonus: DEFAULT_DECODER_SETTINGS.hotwordBonus
 })

@@ -1,4 +1,5 @@
 import type { DecoderSettings } from '../../../../shared/contract'
+import { DEFAULT_DECODER_SETTINGS } from '../../../../shared/decoder-defaults'
 
 const STORAGE_KEY = 's2s.decoding'
 
@@ -9,10 +10,10 @@ type Kind = NonNullable<DecoderSettings['decoder']>
  * goes into engine calls; dictation applies a change from its next segment on.
  */
 class DecoderSettingsState {
-  decoder = $state<Kind>('joint')
-  beam = $state(8)
-  lm = $state(false)
-  lmWeight = $state(0.3)
+  decoder = $state<Kind>(DEFAULT_DECODER_SETTINGS.decoder)
+  beam = $state<number>(DEFAULT_DECODER_SETTINGS.beam)
+  lm = $state<boolean>(DEFAULT_DECODER_SETTINGS.lm)
+  lmWeight = $state<number>(DEFAULT_DECODER_SETTINGS.lmWeight)
   /** One word or phrase per line. */
   hotwordsText = $state('')
 
