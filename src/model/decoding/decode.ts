@@ -40,8 +40,8 @@ function tokenScorers(vocabulary: Vocabulary, opts: DecodeOptions): TokenScorer[
 }
 
 /**
- * Search of utterance b of an encoded batch, starting with `prefix` (greedy: a beam of 1 without fusion, which
- * is greedy search). When the prefix cannot be read from this audio any more (the search finds no hypothesis
+ * Search of utterance b of an encoded batch, starting with `prefix` (greedy: a beam of 1 without fusion or length
+ * normalisation, which is greedy search, its score the log-probability). When the prefix cannot be read from this audio any more (the search finds no hypothesis
  * through it) the utterance is decoded freely instead. Leaves no tensors behind.
  */
 function searchOne(model: Seq2SeqModel, enc: EncoderOutput, b: number, posteriors: CtcPosteriors, opts: DecodeOptions, scorers: TokenScorer[],
@@ -49,7 +49,7 @@ function searchOne(model: Seq2SeqModel, enc: EncoderOutput, b: number, posterior
   const steps = enc.lengths[b]!
   const greedy = opts.decoder === 'greedy'
   const search = (forced: readonly number[]): BeamSearchOptions => ({
-    beam: greedy ? 1 : opts.beam, lengthPenalty: opts.lengthPenalty, maxLenRatio: opts.maxLenRatio, scorers: greedy ? [] : scorers, prefix: forced,
+    beam: greedy ? 1 : opts.beam, lengthPenalty: greedy ? 0 : opts.lengthPenalty, maxLenRatio: opts.maxLenRatio, scorers: greedy ? [] : scorers, prefix: forced,
     ctc: opts.decoder === 'joint' ? { scorer: new CtcPrefixScorer(posteriors, BLANK_ID, EOS_ID), weight: opts.ctcWeight } : null
   })
   let best: BeamHypothesis | undefined
