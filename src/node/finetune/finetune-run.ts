@@ -12,6 +12,7 @@ import { saveModel } from '../../model/io/checkpoint'
 import { fileSystemHandler } from '../model-files/fs-io'
 import { WorkerShardRunner } from '../training/worker-pool'
 import { finetuneTrainConfig, type FinetuneOptions } from './finetune-config'
+import { withSpeedCopies } from './speed-perturbation'
 import type { Utterance } from './training-data'
 
 /** Everything a fine-tune needs, structured-clone friendly (it crosses to the worker thread). */
@@ -47,7 +48,8 @@ export async function runFinetune(work: FinetuneWork, report: (p: FinetuneProgre
   const runner = work.options.threads > 1 ? await WorkerShardRunner.start(work.options.threads - 1, model.config) : undefined
   try {
     report(idle('preparing', `features of ${work.train.length + work.test.length + (work.dev?.length ?? 0)} utterances`))
-    const [train, test] = [examplesOf(model, work.train), examplesOf(model, work.test)]
+    const train = examplesOf(model, await withSpeedCopies(work.train, work.options.speeds))
+    const test = examplesOf(model, work.test)
     const dev = work.dev ? examplesOf(model, work.dev) : test
     report(idle('evaluating', `WER before, on ${test.length} held-out utterances`))
     const werBefore = decodedWer(model, test)
