@@ -46,6 +46,12 @@ describe('s2s command line', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1)
   })
 
+  it('train refuses an anneal window that ends before it starts, before loading anything', () => {
+    const { status, stderr } = s2s('train', '--anneal', '900:300', '--corpus', tmpdir())
+    expect(status).toBe(2)
+    expect(stderr.trim()).toMatch(/--anneal takes FROM:UNTIL.*got "900:300"$/)
+  })
+
   it('--help lists every verb of the contract', () => {
     const { status, stdout } = s2s('--help')
     expect(status).toBe(0)

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { prepareTensorRuntime } from '../../engine/backend'
 import { formatRate, runTraining } from '../../node/training/train-run'
 import type { TrainProgress } from '../../model/training/trainer-state'
+import type { AnnealWindow } from '../../model/training/adam'
 import { DEFAULT_SPEC_AUGMENT } from '../../model/training/spec-augment'
 import { UsageError, type Command } from '../command'
 import { positiveIntFlag } from '../int-flag'
@@ -17,6 +18,15 @@ const DEFAULT_JOINED = 4000
 /** The corpus's held-out-voice manifest: its CER is logged at each validation, to watch generalisation. */
 const HELD_OUT_VOICE = 'dev_synth_heldout_voice.tsv'
 
+/** --anneal FROM:UNTIL, two steps with FROM < UNTIL. */
+function annealFlag(value: string | undefined): AnnealWindow | null {
+  if (value === undefined) return null
+  const match = /^(\d+):(\d+)$/.exec(value)
+  const [from, until] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN]
+  if (!(from < until)) throw new UsageError(`--anneal takes FROM:UNTIL, two steps with FROM < UNTIL (e.g. 17200:20200), got "${value}"`)
+  return { from, until }
+}
+
 /** One progress line: where the run is, how fast, and how good. */
 function describe(p: TrainProgress): string {
   return `step ${p.step}/${p.maxSteps} epoch ${p.epoch} loss ${p.loss.toFixed(3)} (ctc ${p.ctcLoss.toFixed(3)} ce ${p.ceLoss.toFixed(3)}) lr ${p.learningRate.toExponential(2)} |g| ${p.gradNorm.toFixed(2)} ${p.audioSecondsPerSecond.toFixed(0)} audio-s/s best dev CER ${formatRate(p.bestDevCer)}`
@@ -24,16 +34,17 @@ function describe(p: TrainProgress): string {
 
 export const trainCommand: Command = {
   name: 'train',
-  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N] [--patience N] [--joined N] [--spec-augment on|warp|off]',
+  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N] [--patience N] [--joined N] [--spec-augment on|warp|off] [--anneal FROM:UNTIL]',
   summary: 'train the base model on a corpus made by `npm run corpus`; resumes from RUN/checkpoint',
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, patience: { type: 'string' }, joined: { type: 'string' }, cache: { type: 'string' }, threads: { type: 'string' }, 'spec-augment': { type: 'string' } },
+      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, patience: { type: 'string' }, joined: { type: 'string' }, cache: { type: 'string' }, threads: { type: 'string' }, 'spec-augment': { type: 'string' }, anneal: { type: 'string' } },
       strict: true
     })
     const specAugment = values['spec-augment'] ?? 'on'
     if (specAugment !== 'on' && specAugment !== 'warp' && specAugment !== 'off') throw new UsageError(`--spec-augment must be on, warp or off, got "${specAugment}"`)
+    const anneal = annealFlag(values.anneal)
     const corpus = resolve(values.corpus ?? 'data/corpus')
     const { backend } = await prepareTensorRuntime(() => undefined)
     console.log(`backend: ${backend}`)
@@ -52,6 +63,8 @@ export const trainCommand: Command = {
       runDir: resolve(values.run ?? 'training/base'),
       cacheDir: resolve(values.cache ?? 'data/cache/features'),
       trainConfig: {
+        // The rate is 0 from the anneal's end: no steps past it unless asked for.
+        ...(anneal && { anneal, maxSteps: anneal.until }),
         ...(values.steps && { maxSteps: positiveIntFlag(values.steps, 'steps') }),
         checkpointEvery: positiveIntFlag(values['checkpoint-every'], 'checkpoint-every') ?? 100,
         ...(values['validate-every'] && { validateEvery: positiveIntFlag(values['validate-every'], 'validate-every') }),

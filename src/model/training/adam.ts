@@ -80,8 +80,20 @@ export function clipByGlobalNorm(grads: ReadonlyMap<string, tf.Tensor>, maxNorm:
   return { grads: out, norm }
 }
 
-/** Linear warm-up to `peak` over `warmupSteps`, then inverse-square-root decay (Vaswani et al. 2017). */
-export function learningRateAt(step: number, peak: number, warmupSteps: number): number {
+/**
+ * Linear warm-up to `peak` over `warmupSteps`, then inverse-square-root decay (Vaswani et al. 2017); inside an
+ * `anneal` window the rate also falls linearly to 0 at its `until` step (the usual last stretch of a run that has
+ * stopped improving at its current rate; a fixed window, so a resumed run anneals the same way).
+ */
+export function learningRateAt(step: number, peak: number, warmupSteps: number, anneal: AnnealWindow | null = null): number {
   const s = Math.max(1, step)
-  return s <= warmupSteps ? (peak * s) / warmupSteps : peak * Math.sqrt(warmupSteps / s)
+  const rate = s <= warmupSteps ? (peak * s) / warmupSteps : peak * Math.sqrt(warmupSteps / s)
+  if (!anneal || s <= anneal.from) return rate
+  return rate * Math.max(0, (anneal.until - s) / (anneal.until - anneal.from))
+}
+
+/** Steps over which the learning rate falls linearly to 0 (from < until). */
+export interface AnnealWindow {
+  from: number
+  until: number
 }

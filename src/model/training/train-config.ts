@@ -1,3 +1,4 @@
+import type { AnnealWindow } from './adam'
 import { DEFAULT_SPEC_AUGMENT, type SpecAugmentConfig } from './spec-augment'
 
 /** Optimisation settings of one training run (not stored with the model). */
@@ -8,6 +9,8 @@ export interface TrainConfig {
   maxBatchUtterances: number
   peakLearningRate: number
   warmupSteps: number
+  /** The last stretch of a run: the learning rate falls linearly to 0 over these steps (null: never). */
+  anneal: AnnealWindow | null
   /** Global gradient-norm clipping threshold. */
   clipNorm: number
   labelSmoothing: number
@@ -29,6 +32,7 @@ export const DEFAULT_TRAIN_CONFIG: Readonly<TrainConfig> = Object.freeze({
   maxBatchUtterances: 32,
   peakLearningRate: 1e-3,
   warmupSteps: 400,
+  anneal: null,
   clipNorm: 5,
   labelSmoothing: 0.1,
   specAugment: DEFAULT_SPEC_AUGMENT,

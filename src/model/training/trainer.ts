@@ -102,7 +102,7 @@ export class Trainer {
       ? await this.parallelGradients(hb, runner)
       : computeGradients(this.model, hb, this.cfg.labelSmoothing)
     const clipped = clipByGlobalNorm(new Map([...grads].filter(([name]) => this.trainable.has(name))), this.cfg.clipNorm)
-    const lr = learningRateAt(this.state.step + 1, this.cfg.peakLearningRate, this.cfg.warmupSteps)
+    const lr = learningRateAt(this.state.step + 1, this.cfg.peakLearningRate, this.cfg.warmupSteps, this.cfg.anneal)
     this.optimizer.apply(clipped.grads, lr)
     tf.dispose([...grads.values(), ...clipped.grads.values()])
     this.state.step++

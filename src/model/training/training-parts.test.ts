@@ -20,6 +20,11 @@ describe('training utilities', () => {
     expect(learningRateAt(50, 1e-3, 100)).toBeCloseTo(5e-4)
     expect(learningRateAt(100, 1e-3, 100)).toBeCloseTo(1e-3)
     expect(learningRateAt(400, 1e-3, 100)).toBeCloseTo(5e-4)
+    const anneal = { from: 400, until: 800 }
+    expect(learningRateAt(400, 1e-3, 100, anneal)).toBeCloseTo(5e-4)
+    expect(learningRateAt(600, 1e-3, 100, anneal)).toBeCloseTo(0.5 * 1e-3 * Math.sqrt(100 / 600))
+    expect(learningRateAt(800, 1e-3, 100, anneal)).toBe(0)
+    expect(learningRateAt(900, 1e-3, 100, anneal)).toBe(0)
   })
 
   it('clips gradients to the global norm and reports the norm before clipping', () => {
