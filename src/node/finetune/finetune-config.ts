@@ -9,7 +9,7 @@ export interface FinetuneOptions {
   /** Gradient threads (1 keeps a core free for dictation while the app fine-tunes). */
   threads: number
   peakLearningRate: number
-  /** Speed-perturbed copies of the training part, one per factor (1: the originals only); see speed-perturbation.ts. */
+  /** Speed-perturbed copies of the training part, one per factor ([1]: the originals only); see speed-perturbation.ts. */
   speeds: readonly number[]
 }
 
