@@ -34,8 +34,6 @@ export const DEFAULT_DICTATION: Readonly<DictationConfig> = Object.freeze({
 export class DictationSession {
   readonly #segmenter: SpeechSegmenter
   readonly #stable = new StablePrefix()
-  /** The open segment's stable words (and the space after them) as tokens: every later decode of it starts with them. */
-  #stableTokens: number[] = []
   readonly #closed: SpeechSegment[] = []
   readonly #finals: DictationSegment[] = []
   #decoding: Partial<DecodeOptions>
@@ -124,14 +122,12 @@ export class DictationSession {
     const recognition = this.#decode(open)
     const settledBefore = (open.end - open.start - this.config.settleFrames) * this.frameSeconds
     const { stable, unstable } = this.#stable.update(recognition.words, settledBefore)
-    this.#stableTokens = stable ? this.recognizer.vocabulary.encode(`${stable} `) : []
     return { kind: 'partial', segment: this.#segment(open.start, open.end, recognition, stable, unstable, []) }
   }
 
   #finalise(segment: SpeechSegment): DictationUpdate {
     const recognition = this.#decode(segment)
     this.#stable.reset()
-    this.#stableTokens = []
     this.#lastDecode = null
     this.#refreshedAt = this.#segmenter.end
     const offset = segment.start * this.frameSeconds
@@ -153,7 +149,8 @@ export class DictationSession {
   #decode(segment: SpeechSegment): Recognition {
     const last = this.#lastDecode
     if (last?.start === segment.start && last.end === segment.end) return last.recognition
-    const recognition = this.recognizer.decode(segment.feats, this.#decoding, this.#stableTokens)
+    const stable = this.#stable.text
+    const recognition = this.recognizer.decode(segment.feats, this.#decoding, stable ? this.recognizer.vocabulary.encode(`${stable} `) : [])
     this.#lastDecode = { start: segment.start, end: segment.end, recognition }
     return recognition
   }

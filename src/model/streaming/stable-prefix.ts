@@ -25,7 +25,12 @@ export class StablePrefix {
     }
     this.#previous = words
     const tail = words.slice(this.#stable.length)
-    return { stable: this.#stable.join(' '), unstable: tail.join(' ') }
+    return { stable: this.text, unstable: tail.join(' ') }
+  }
+
+  /** The stable words so far, space-separated ('' when none). */
+  get text(): string {
+    return this.#stable.join(' ')
   }
 
   reset(): void {
