@@ -52,6 +52,12 @@ describe('s2s command line', () => {
     expect(stderr.trim()).toMatch(/--anneal takes FROM:UNTIL.*got "900:300"$/)
   })
 
+  it('train refuses a band warp outside 0-0.5, before loading anything', () => {
+    const { status, stderr } = s2s('train', '--warp', '0.7', '--corpus', tmpdir())
+    expect(status).toBe(2)
+    expect(stderr.trim()).toMatch(/--warp is the band-warp range.*got 0\.7$/)
+  })
+
   it('--help lists every verb of the contract', () => {
     const { status, stdout } = s2s('--help')
     expect(status).toBe(0)

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { parseHotwordList } from '../model/decoding/hotwords'
 import type { DecoderSettings } from '../shared/contract'
 import { UsageError } from './command'
+import { numberFlag } from './number-flags'
 
 /** parseArgs options of the decoder flags shared by eval and transcribe. */
 export const decoderFlagOptions = {
@@ -16,13 +17,6 @@ export const decoderFlagOptions = {
 
 export const DECODER_FLAGS_SYNOPSIS = '[--decoder greedy|beam|joint] [--beam N] [--ctc-weight W] [--lm FILE|bundled] [--lm-weight W] [--hotwords FILE]'
 
-/** A number flag's value (undefined when absent). @throws UsageError naming the flag */
-export function numberFlag(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined
-  const n = Number(value)
-  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${flag} must be a number, got "${value}"`)
-  return n
-}
 
 /** Decoder settings from parsed flags; ranges are checked by the engine's schema. */
 export function decoderSettingsFrom(values: Partial<Record<keyof typeof decoderFlagOptions, string>>): DecoderSettings {

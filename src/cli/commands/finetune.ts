@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../../node/atomic-write'
 import { AppError } from '../../shared/errors'
 import type { FinetuneProgress } from '../../shared/finetune'
 import { UsageError, type Command } from '../command'
-import { positiveIntFlag } from '../int-flag'
+import { positiveIntFlag } from '../number-flags'
 
 /** Validation lines as they come; the rest of the progress stays quiet. */
 function logProgress(p: FinetuneProgress): void {

@@ -7,7 +7,7 @@ import type { TrainProgress } from '../../model/training/trainer-state'
 import type { AnnealWindow } from '../../model/training/adam'
 import { DEFAULT_SPEC_AUGMENT } from '../../model/training/spec-augment'
 import { UsageError, type Command } from '../command'
-import { positiveIntFlag } from '../int-flag'
+import { numberFlag, positiveIntFlag } from '../number-flags'
 
 const LOG_EVERY_MS = 60_000
 /**
@@ -34,16 +34,18 @@ function describe(p: TrainProgress): string {
 
 export const trainCommand: Command = {
   name: 'train',
-  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N] [--patience N] [--joined N] [--spec-augment on|warp|off] [--anneal FROM:UNTIL]',
+  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N] [--patience N] [--joined N] [--spec-augment on|warp|off] [--warp F] [--anneal FROM:UNTIL]',
   summary: 'train the base model on a corpus made by `npm run corpus`; resumes from RUN/checkpoint',
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, patience: { type: 'string' }, joined: { type: 'string' }, cache: { type: 'string' }, threads: { type: 'string' }, 'spec-augment': { type: 'string' }, anneal: { type: 'string' } },
+      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, patience: { type: 'string' }, joined: { type: 'string' }, cache: { type: 'string' }, threads: { type: 'string' }, 'spec-augment': { type: 'string' }, warp: { type: 'string' }, anneal: { type: 'string' } },
       strict: true
     })
     const specAugment = values['spec-augment'] ?? 'on'
     if (specAugment !== 'on' && specAugment !== 'warp' && specAugment !== 'off') throw new UsageError(`--spec-augment must be on, warp or off, got "${specAugment}"`)
+    const warp = numberFlag(values.warp, 'warp') ?? DEFAULT_SPEC_AUGMENT.warp
+    if (!(warp >= 0 && warp < 0.5)) throw new UsageError(`--warp is the band-warp range, from 0 to below 0.5 (e.g. 0.2 for ±20%), got ${values.warp}`)
     const anneal = annealFlag(values.anneal)
     const corpus = resolve(values.corpus ?? 'data/corpus')
     const { backend } = await prepareTensorRuntime(() => undefined)
@@ -71,9 +73,8 @@ export const trainCommand: Command = {
         // Validations without a better dev CER before stopping early (a run that just changed its augmentation may need more).
         ...(values.patience && { patience: positiveIntFlag(values.patience, 'patience') }),
         // Off speeds up the first epochs of a small-compute run; on regularises once the model aligns; warp keeps only
-        // the band warp (new vocal tracts for held-out voices without the masks' harder task).
-        ...(specAugment === 'off' && { specAugment: null }),
-        ...(specAugment === 'warp' && { specAugment: { ...DEFAULT_SPEC_AUGMENT, freqMasks: 0, timeMasks: 0 } })
+        // the band warp (new vocal tracts for held-out voices without the masks' harder task), over ±`warp`.
+        specAugment: specAugment === 'off' ? null : { ...DEFAULT_SPEC_AUGMENT, warp, ...(specAugment === 'warp' && { freqMasks: 0, timeMasks: 0 }) }
       },
       threads: positiveIntFlag(values.threads, 'threads') ?? 2,
       joined: values.joined === '0' ? 0 : (positiveIntFlag(values.joined, 'joined') ?? DEFAULT_JOINED),
