@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DEFAULT_FINETUNE_OPTIONS } from '../src/node/finetune/finetune-config'
 import { GOOD_PAIRS, writeImportFolder } from '../src/node/testing/import-folder'
 import { saveTinyModel } from '../src/node/testing/tiny-model-dir'
 import { expect, startHost, stopHost, test } from './fixtures/browser-host'
@@ -30,6 +31,7 @@ test('record 3 prompts, fine-tune with a live chart, get a new active version, r
       await expect(page.getByTestId('prompt-text')).not.toHaveText(prompt!) // moved on to the next prompt
     }
 
+    await expect(page.getByLabel('Epochs at most')).toHaveValue(String(DEFAULT_FINETUNE_OPTIONS.epochs)) // the benchmarked default
     await page.getByLabel('Epochs at most').fill('3')
     await page.getByRole('button', { name: 'Start fine-tune' }).click()
     await expect(page.getByTestId('finetune-status')).toBeVisible()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DictationSummary, DictationUpdate } from './dictation'
-import { MAX_UTTERANCE_SECONDS, RECORDING_SAMPLE_RATE, type FinetuneProgress, type FinetuneResult, type ImportReport, type ModelVersion, type ModelVersionList, type Recording } from './finetune'
+import { MAX_FINETUNE_EPOCHS, MAX_UTTERANCE_SECONDS, RECORDING_SAMPLE_RATE, type FinetuneProgress, type FinetuneResult, type ImportReport, type ModelVersion, type ModelVersionList, type Recording } from './finetune'
 import type { Transcript, TranscriptSegment } from './transcript'
 import { AppError } from './errors'
 
@@ -119,7 +119,7 @@ export const methodParams = {
    * Fine-tunes the active model on the recordings (a long job: `finetune` events carry loss and held-out CER),
    * saves the result as a new version and activates it.
    */
-  'finetune.start': z.object({ epochs: z.number().int().min(1).max(50).optional(), freeze: z.enum(['speller', 'none']).optional() }).strict(),
+  'finetune.start': z.object({ epochs: z.number().int().min(1).max(MAX_FINETUNE_EPOCHS).optional(), freeze: z.enum(['speller', 'none']).optional() }).strict(),
   'versions.list': z.object({}).strict(),
   /** Makes a version active ("bundled" rolls back to the model shipped with the app). */
   'versions.activate': z.object({ id: versionId }).strict(),

@@ -7,6 +7,14 @@
 export const RECORDING_SAMPLE_RATE = 16_000
 /** Longest recording or imported utterance accepted for fine-tuning. */
 export const MAX_UTTERANCE_SECONDS = 30
+/**
+ * Passes over the user's training part at most; early stopping usually ends a fine-tune sooner. The Train view's
+ * starting value and the engine's default are this one number (measured: src/node/finetune/finetune-config.ts).
+ */
+export const DEFAULT_FINETUNE_EPOCHS = 30
+/** The most epochs a fine-tune may ask for. */
+export const MAX_FINETUNE_EPOCHS = 50
+
 /** Shortest recording kept (a stray click of the record button is not speech). */
 export const MIN_UTTERANCE_SECONDS = 0.3
 

@@ -1,4 +1,5 @@
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../model/training/train-config'
+import { DEFAULT_FINETUNE_EPOCHS } from '../../shared/finetune'
 
 /** What a user (or the command line) may choose about a fine-tune; everything else follows from the data. */
 export interface FinetuneOptions {
@@ -25,7 +26,7 @@ export interface FinetuneOptions {
  * it learns the prompts by heart, usually within 10-15 of the 30 epochs. No SpecAugment (with it the first bundled
  * model got worse on LJSpeech, 98% -> 119% WER, without it better, 98% -> 94%).
  */
-export const DEFAULT_FINETUNE_OPTIONS: Readonly<FinetuneOptions> = Object.freeze({ epochs: 30, freeze: 'none', threads: 1, peakLearningRate: 5e-4, speeds: [1] })
+export const DEFAULT_FINETUNE_OPTIONS: Readonly<FinetuneOptions> = Object.freeze({ epochs: DEFAULT_FINETUNE_EPOCHS, freeze: 'none', threads: 1, peakLearningRate: 5e-4, speeds: [1] })
 
 /** Padded frames per batch: ~80 s of audio, so 10 minutes of speech make about 8 steps per epoch. */
 const BATCH_FRAMES = 8000
