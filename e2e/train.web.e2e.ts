@@ -22,6 +22,8 @@ test('record 3 prompts, fine-tune with a live chart, get a new active version, r
     await openTrain()
     const total = page.getByTestId('recorded-total')
     await expect(total).toContainText('0 recordings')
+    await expect(page.getByRole('button', { name: 'Start fine-tune' })).toBeDisabled()
+    await expect(page.getByRole('button', { name: 'Start fine-tune' })).toHaveAccessibleDescription(/at least 2 recordings/)
     for (let n = 1; n <= 3; n++) {
       const prompt = await page.getByTestId('prompt-text').textContent()
       await page.getByRole('button', { name: 'Record', exact: true }).click()
@@ -31,6 +33,7 @@ test('record 3 prompts, fine-tune with a live chart, get a new active version, r
       await expect(page.getByTestId('prompt-text')).not.toHaveText(prompt!) // moved on to the next prompt
     }
 
+    await expect(page.getByRole('button', { name: 'Start fine-tune' })).toBeEnabled()
     await expect(page.getByLabel('Epochs at most')).toHaveValue(String(DEFAULT_FINETUNE_OPTIONS.epochs)) // the benchmarked default
     await page.getByLabel('Epochs at most').fill('3')
     await page.getByRole('button', { name: 'Start fine-tune' }).click()

@@ -12,6 +12,8 @@ export const MAX_UTTERANCE_SECONDS = 30
  * starting value and the engine's default are this one number (measured: src/node/finetune/finetune-config.ts).
  */
 export const DEFAULT_FINETUNE_EPOCHS = 30
+/** Recordings a fine-tune needs at least: one to train on and one held out to measure the result. */
+export const MIN_FINETUNE_UTTERANCES = 2
 /** The most epochs a fine-tune may ask for. */
 export const MAX_FINETUNE_EPOCHS = 50
 

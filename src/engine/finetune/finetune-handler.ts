@@ -4,6 +4,7 @@ import { splitHeldOut } from '../../node/finetune/held-out-split'
 import type { Utterance } from '../../node/finetune/training-data'
 import type { RecordingStore } from '../../node/user-data/recording-store'
 import { AppError } from '../../shared/errors'
+import { MIN_FINETUNE_UTTERANCES } from '../../shared/finetune'
 import type { MethodHandlers } from '../methods'
 import type { ModelService } from '../models/model-service'
 import { loadAudioFile } from '../audio/decode-audio'
@@ -20,7 +21,7 @@ export function finetuneHandler(models: ModelService, recordings: RecordingStore
     running = true
     try {
       const stored = await recordings.list()
-      if (stored.length < 2) throw new AppError('bad-input', `Record or import at least 2 utterances first (one is held out to measure the result); there are ${stored.length}.`)
+      if (stored.length < MIN_FINETUNE_UTTERANCES) throw new AppError('bad-input', `Record or import at least ${MIN_FINETUNE_UTTERANCES} utterances first (one is held out to measure the result); there are ${stored.length}.`)
       const utterances: Utterance[] = []
       for (const r of stored) utterances.push({ name: r.id, text: r.text, pcm: (await loadAudioFile(recordings.audioPath(r.id))).pcm })
       const { train, test } = splitHeldOut(utterances)
