@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_FINETUNE_OPTIONS } from '../src/node/finetune/finetune-config'
+import { countOf } from '../src/shared/count-of'
 import { GOOD_PAIRS, writeImportFolder } from '../src/node/testing/import-folder'
 import { saveTinyModel } from '../src/node/testing/tiny-model-dir'
 import { expect, startHost, stopHost, test } from './fixtures/browser-host'
@@ -29,7 +30,7 @@ test('record 3 prompts, fine-tune with a live chart, get a new active version, r
       await page.getByRole('button', { name: 'Record', exact: true }).click()
       await page.waitForTimeout(1500)
       await page.getByRole('button', { name: 'Stop and save' }).click()
-      await expect(total).toContainText(`${n} recordings`)
+      await expect(total).toContainText(countOf(n, 'recording'))
       await expect(page.getByTestId('prompt-text')).not.toHaveText(prompt!) // moved on to the next prompt
     }
 
@@ -85,7 +86,7 @@ test('import a folder with broken pairs: one line per problem, fine-tune on the 
 
     await page.getByLabel('Epochs at most').fill('1')
     await page.getByRole('button', { name: 'Start fine-tune' }).click()
-    await expect(page.getByTestId('finetune-result')).toContainText(`on 1 held-out recordings`, { timeout: 120_000 })
+    await expect(page.getByTestId('finetune-result')).toContainText('on 1 held-out recording:', { timeout: 120_000 })
     const rows = page.getByTestId('version-list').locator('tbody tr')
     await expect(rows.nth(1)).toContainText('Fine-tuned on 3 utterances')
 

@@ -6,6 +6,7 @@ import type { Transcript, TranscriptSegment } from '../shared/transcript'
 import { formatClock } from '../shared/transcript-format'
 import { MODEL_SAMPLE_RATE, streamAudioFile } from './audio/decode-audio'
 import type { JobContext } from './job-context'
+import { countOf } from '../shared/count-of'
 
 /**
  * Segments decoded together by the greedy decoder (batching amortises per-step overhead on wasm). Beam and
@@ -55,11 +56,11 @@ export async function transcribeFile(recognizer: Recognizer, path: string, decod
     samples += pcm.length
     pending.push(...segmenter.push(features.push(pcm).data))
     await decodePending(false)
-    ctx.progress(Math.min(0.99, readFraction), `${formatClock(samples / MODEL_SAMPLE_RATE)} read, ${segments.length} segments`)
+    ctx.progress(Math.min(0.99, readFraction), `${formatClock(samples / MODEL_SAMPLE_RATE)} read, ${countOf(segments.length, 'segment')}`)
   }
   pending.push(...segmenter.flush())
   await decodePending(true)
-  ctx.progress(1, `${formatClock(samples / MODEL_SAMPLE_RATE)} transcribed, ${segments.length} segments`)
+  ctx.progress(1, `${formatClock(samples / MODEL_SAMPLE_RATE)} transcribed, ${countOf(segments.length, 'segment')}`)
   return { text: segments.map((s) => s.text).join(' '), durationSeconds: samples / MODEL_SAMPLE_RATE, segments }
 }
 

@@ -4,6 +4,7 @@ import type { ModelVersionStore } from '../model-versions/version-store'
 import type { FinetuneOptions } from './finetune-config'
 import { runFinetuneInWorker } from './finetune-worker'
 import type { Utterance } from './training-data'
+import { countOf } from '../../shared/count-of'
 
 export interface FinetuneJob {
   /** The version fine-tuned from (its id is recorded in the new version). */
@@ -28,7 +29,7 @@ export async function finetuneIntoStore(store: ModelVersionStore, job: FinetuneJ
     await holdSaveOpenForTests()
     job.signal?.throwIfAborted()
     const version = await staged.commit({
-      label: `Fine-tuned on ${job.train.length} utterances`, base: job.base.id,
+      label: `Fine-tuned on ${countOf(job.train.length, 'utterance')}`, base: job.base.id,
       werBefore: outcome.werBefore, werAfter: outcome.werAfter, trainUtterances: job.train.length
     })
     return { version, stoppedBy: outcome.stoppedBy, trainUtterances: job.train.length, testUtterances: job.test.length, werBefore: outcome.werBefore, werAfter: outcome.werAfter, seconds: (performance.now() - started) / 1000 }

@@ -4,6 +4,7 @@ import { api } from '../api'
 import { KEEP_AUDIO_BYTES, shelve, shelved, unshelve, type ShelvedTranscript } from '../files/transcript-shelf'
 import { uploadFile } from '../files/upload-file'
 import { decoderSettings } from './decoder-settings.svelte'
+import { countOf } from '../../../../shared/count-of'
 
 export type FilePhase = 'queued' | 'uploading' | 'transcribing' | 'done' | 'failed' | 'cancelled'
 
@@ -152,7 +153,7 @@ class FileQueue {
 
 function summary(transcript: Transcript): string {
   const n = transcript.segments.length
-  return n === 0 ? 'done: no speech found' : `done: ${n} segment${n === 1 ? '' : 's'}`
+  return n === 0 ? 'done: no speech found' : `done: ${countOf(n, 'segment')}`
 }
 
 export const fileQueue = new FileQueue()
