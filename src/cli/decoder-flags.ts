@@ -17,7 +17,6 @@ export const decoderFlagOptions = {
 
 export const DECODER_FLAGS_SYNOPSIS = '[--decoder greedy|beam|joint] [--beam N] [--ctc-weight W] [--lm FILE|bundled] [--lm-weight W] [--hotwords FILE]'
 
-
 /** Decoder settings from parsed flags; ranges are checked by the engine's schema. */
 export function decoderSettingsFrom(values: Partial<Record<keyof typeof decoderFlagOptions, string>>): DecoderSettings {
   const decoder = values.decoder
