@@ -83,6 +83,14 @@ describe('s2s eval', () => {
     expect(stdout.trim().split('\n').at(-1)).toMatch(/^WER \d+\.\d\d% CER \d+\.\d\d% RTF \d+\.\d+ N 2$/)
   })
 
+  it('with --json prints one JSON document on stdout (per utterance too) and the contract line on stderr', () => {
+    const { status, stdout, stderr } = s2s('eval', join(dir, 'ok.tsv'), '--model', join(dir, 'untrained'), '--json')
+    expect(status).toBe(0)
+    const result = JSON.parse(stdout) as { n: number; utterances: unknown[] }
+    expect([result.n, result.utterances.length]).toEqual([2, 2])
+    expect(stderr.trim().split('\n').at(-1)).toMatch(/^WER .* N 2$/)
+  })
+
   it('exits 1 naming the row of a missing audio file or a malformed line', () => {
     const missing = s2s('eval', join(dir, 'missing.tsv'), '--model', join(dir, 'untrained'))
     expect(missing.status).toBe(1)

@@ -9,7 +9,7 @@ import { showProgress } from '../progress'
 export const evalCommand: Command = {
   name: 'eval',
   synopsis: `s2s eval MANIFEST.tsv [--json] [--model DIR] [--limit N] ${DECODER_FLAGS_SYNOPSIS}`,
-  summary: 'score a manifest (shared TSV format); last line: WER <x>% CER <y>% RTF <z> N <n>',
+  summary: 'score a manifest (shared TSV format); last line: WER <x>% CER <y>% RTF <z> N <n> (with --json: stdout is the JSON, that line on stderr)',
   async run(args) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, model: { type: 'string' }, limit: { type: 'string' }, ...decoderFlagOptions }, strict: true })
     if (positionals.length !== 1) throw new UsageError('expected exactly one MANIFEST.tsv')
@@ -25,9 +25,14 @@ export const evalCommand: Command = {
         stop()
       }
     })
-    if (values.json) console.log(JSON.stringify(result, null, 2))
-    else console.log(`model: ${result.model.name ?? 'unnamed'}${result.model.version ? ` v${result.model.version}` : ''} (${result.model.detail}); decoder: ${result.decoder}`)
-    console.log(`WER ${result.wer.toFixed(2)}% CER ${result.cer.toFixed(2)}% RTF ${result.rtf.toFixed(4)} N ${result.n}`)
+    const summary = `WER ${result.wer.toFixed(2)}% CER ${result.cer.toFixed(2)}% RTF ${result.rtf.toFixed(4)} N ${result.n}`
+    if (values.json) {
+      console.log(JSON.stringify(result, null, 2)) // stdout stays one JSON document; the summary goes to stderr
+      console.error(summary)
+      return 0
+    }
+    console.log(`model: ${result.model.name ?? 'unnamed'}${result.model.version ? ` v${result.model.version}` : ''} (${result.model.detail}); decoder: ${result.decoder}`)
+    console.log(summary)
     return 0
   }
 }
