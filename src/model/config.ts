@@ -1,5 +1,6 @@
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from './features/feature-config'
 import type { Cmvn } from './features/cmvn'
+import type { InputLevel } from './features/input-level'
 import { NORMALIZER_VERSION } from './text/normalizer'
 import { DEFAULT_TOKENS } from './text/vocabulary'
 
@@ -47,6 +48,8 @@ export interface ModelConfig {
   features: FeatureConfig
   /** Feature normalisation; null until computed over a training set. */
   cmvn: Cmvn | null
+  /** Input-level normalisation (before CMVN); null in models trained before it existed, which read raw levels. */
+  inputLevel: InputLevel | null
   tokens: string[]
   normalizerVersion: number
   encoder: EncoderConfig
@@ -74,6 +77,7 @@ const defaults: ModelConfig = {
   formatVersion: MODEL_FORMAT_VERSION,
   features: { ...DEFAULT_FEATURE_CONFIG },
   cmvn: null,
+  inputLevel: null,
   tokens: [...DEFAULT_TOKENS],
   normalizerVersion: NORMALIZER_VERSION,
   encoder: { cell: 'lstm', peepholes: true, stack: 4, layers: 2, units: 128, pyramidAfter: [] },

@@ -11,7 +11,7 @@ import { computeLogMel } from './features/log-mel'
 import { loadModel } from './io/checkpoint'
 import type { Seq2SeqModel } from './network/seq2seq'
 import { Vocabulary } from './text/vocabulary'
-import { frameEnergies } from './vad/frame-energy'
+import { frameEnergies } from './features/frame-energy'
 import { collate, featureTensor } from './training/collate'
 
 /** One utterance's transcript with its character-level alignment. */
@@ -112,7 +112,7 @@ export class Recognizer {
   private withFeatureTensor<R>(features: readonly FeatureMatrix[], run: (feats: tf.Tensor3D, lengths: number[]) => R): R {
     const fc = this.model.config.features
     const nonEmpty = features.map((f) => (f.frames > 0 ? f : { frames: 1, dim: f.dim, data: new Float32Array(f.dim) }))
-    const hb = collate(nonEmpty.map((feats, i) => ({ id: String(i), feats, tokens: [] })), this.model.config.cmvn, fc.hopSamples / fc.sampleRate)
+    const hb = collate(nonEmpty.map((feats, i) => ({ id: String(i), feats, tokens: [] })), this.model.config, fc.hopSamples / fc.sampleRate)
     const feats = featureTensor(hb)
     try {
       return run(feats, hb.featLens)

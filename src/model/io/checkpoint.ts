@@ -30,7 +30,7 @@ function checkedConfig(art: tf.io.ModelArtifacts): ModelConfig {
   }
   checkConfigFields(cfg)
   validateModelConfig(cfg)
-  return cfg
+  return { ...cfg, inputLevel: cfg.inputLevel ?? null } // absent in models saved before input-level normalisation
 }
 
 /** The artifact's weights as tensors the caller owns; on a failure midway none are left behind. */

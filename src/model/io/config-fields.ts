@@ -38,6 +38,7 @@ const FIELDS: Record<string, Check> = {
   tokens: (v) => Array.isArray(v) && v.length >= 2 && v.length <= 1000 && v.every((t) => typeof t === 'string' && t.length <= 16),
   ctcWeight: num(0, 1),
   seed: num(-(2 ** 53), 2 ** 53),
+  inputLevel: (v) => v === undefined || v === null || (typeof v === 'object' && num(-100, 100)((v as { target?: unknown }).target)),
   cmvn: (v) => v === null || (typeof v === 'object' && numbers(num(-1e6, 1e6))((v as { mean?: unknown }).mean) && numbers(num(1e-12, 1e6))((v as { std?: unknown }).std))
 }
 

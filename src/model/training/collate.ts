@@ -1,22 +1,31 @@
 import * as tf from '@tensorflow/tfjs'
-import type { Cmvn } from '../features/cmvn'
+import type { ModelConfig } from '../config'
+import { amplifiedLogMel, levelGain, utteranceLevel } from '../features/input-level'
 import type { TargetTensors } from '../loss/joint-loss'
 import { EOS_ID, PAD_ID, SOS_ID } from '../text/vocabulary'
 import type { Example, HostBatch } from './example'
 
+/** What turns raw log-mel into the model's input: the model config's input level, CMVN and log floor. */
+export type FeatureNormalisation = Pick<ModelConfig, 'cmvn' | 'inputLevel' | 'features'>
+
 /**
- * Pads examples into a HostBatch, applying CMVN (when given) on the way.
+ * Pads examples into a HostBatch, normalising on the way: each utterance brought to the input level, then CMVN
+ * (each when the normalisation has it; null leaves the features raw).
  * @param frameSeconds duration of one feature frame's hop, for the audio-seconds count
  */
-export function collate(examples: readonly Example[], cmvn: Cmvn | null, frameSeconds: number): HostBatch {
+export function collate(examples: readonly Example[], normalisation: FeatureNormalisation | null, frameSeconds: number): HostBatch {
   const dim = examples[0]!.feats.dim
   const frames = Math.max(...examples.map((e) => e.feats.frames))
   const feats = new Float32Array(examples.length * frames * dim)
+  const { cmvn = null, inputLevel = null } = normalisation ?? {}
+  const logFloor = normalisation?.features.logFloor ?? 0
   examples.forEach((e, b) => {
     const base = b * frames * dim
+    const gain = inputLevel ? levelGain(utteranceLevel(e.feats), inputLevel.target) : 0
     for (let i = 0; i < e.feats.frames * dim; i++) {
       const d = i % dim
-      feats[base + i] = cmvn ? (e.feats.data[i]! - cmvn.mean[d]!) / cmvn.std[d]! : e.feats.data[i]!
+      const raw = gain === 0 ? e.feats.data[i]! : amplifiedLogMel(e.feats.data[i]!, gain, logFloor)
+      feats[base + i] = cmvn ? (raw - cmvn.mean[d]!) / cmvn.std[d]! : raw
     }
   })
   const featLens = examples.map((e) => e.feats.frames)

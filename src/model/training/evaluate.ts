@@ -19,7 +19,7 @@ export function evaluateGreedy(model: Seq2SeqModel, examples: readonly Example[]
   const frameSeconds = model.config.features.hopSamples / model.config.features.sampleRate
   const hypotheses: string[] = []
   for (let start = 0; start < examples.length; start += batchSize) {
-    const hb = collate(examples.slice(start, start + batchSize), model.config.cmvn, frameSeconds)
+    const hb = collate(examples.slice(start, start + batchSize), model.config, frameSeconds)
     const feats = featureTensor(hb)
     hypotheses.push(...greedySearch(model, feats, hb.featLens).map((h) => vocab.decode(h.tokens)))
     tf.dispose(feats)

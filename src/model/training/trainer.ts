@@ -79,7 +79,7 @@ export class Trainer {
         batches = bucketBatches(train, cfg.batchFrames, cfg.maxBatchUtterances, epochRng)
         state.batchIndex = 0
       }
-      const hb = collate(batches[state.batchIndex++]!.map((i) => train[i]!), this.model.config.cmvn, frameSeconds)
+      const hb = collate(batches[state.batchIndex++]!.map((i) => train[i]!), this.model.config, frameSeconds)
       if (cfg.specAugment) specAugment(hb, cfg.specAugment, augment)
       state.augmentSeed = augment.state
       await this.step(hb, hooks.shardRunner)

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { charErrorRate, editDistance, wordErrorRate } from '../decoding/metrics'
+import { DEFAULT_FEATURE_CONFIG } from '../features/feature-config'
 import { clipByGlobalNorm, learningRateAt } from './adam'
 import { bucketBatches } from './bucketing'
 import { collate, shardBatch, targetTensors } from './collate'
@@ -47,7 +48,7 @@ describe('training utilities', () => {
   })
 
   it('collates with CMVN, pads targets with sos/eos, and shards without changing content', () => {
-    const hb = collate([ex(3), ex(5)], { mean: [1, 1, 1, 1], std: [2, 2, 2, 2] }, 0.01)
+    const hb = collate([ex(3), ex(5)], { cmvn: { mean: [1, 1, 1, 1], std: [2, 2, 2, 2] }, inputLevel: null, features: DEFAULT_FEATURE_CONFIG }, 0.01)
     expect([hb.batch, hb.frames, hb.dim]).toEqual([2, 5, 4])
     expect(hb.feats.every((v) => v === 0)).toBe(true)
     expect(hb.audioSeconds).toBeCloseTo(0.08)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SpeechSegmenter } from './speech-segmenter'
 import { segmentSpeech } from './vad'
-import { frameEnergies } from './frame-energy'
+import { frameEnergies } from '../features/frame-energy'
 
 const DIM = 4
 

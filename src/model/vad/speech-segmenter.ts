@@ -1,6 +1,6 @@
 import type { FeatureMatrix } from '../features/feature-config'
 import { FrameBuffer } from '../features/frame-buffer'
-import { frameEnergies } from './frame-energy'
+import { frameEnergies } from '../features/frame-energy'
 import { DEFAULT_VAD, StreamingVad, type VadConfig, type VadSegment } from './vad'
 
 /** A closed voiced stretch [start, end) in frames, with its raw log-mel frames [end - start, dim]. */

@@ -14,6 +14,7 @@ import { Trainer, type TrainResult, type TrainingCheckpoint } from '../../model/
 import type { TrainProgress } from '../../model/training/trainer-state'
 import { writeFileAtomic } from '../atomic-write'
 import { cmvnOf, examplesOf } from './examples'
+import { inputLevelOf } from '../../model/features/input-level'
 
 export interface TrainRunOptions {
   /** Manifests of the training and validation data. */
@@ -64,6 +65,9 @@ export async function runTraining(options: TrainRunOptions): Promise<TrainResult
   options.log(`data: ${single.length} training utterances (${hours(single)} h) + ${train.length - single.length} joined (${hours(train.slice(single.length))} h), ${dev.length} validation utterances`)
 
   const model = resumed?.model ?? Seq2SeqModel.create({ ...config, cmvn: config.cmvn ?? cmvnOf(single) })
+  // Measured on the training set like CMVN; a run resumed from a model older than input-level normalisation adopts it.
+  model.config.inputLevel ??= inputLevelOf(single.map((e) => e.feats))
+  options.log(`input level: each utterance brought to ${model.config.inputLevel.target.toFixed(2)} (log power)`)
   const trainConfig = { ...DEFAULT_TRAIN_CONFIG, ...options.trainConfig }
   const trainer = new Trainer(model, trainConfig, resumed?.resume)
   if (resumed) Object.values(resumed.resume.tensors).forEach((t) => t.dispose()) // the optimizer holds its own copies
