@@ -56,6 +56,9 @@ describe('s2s command line', () => {
     const { status, stderr } = s2s('train', '--warp', '0.7', '--corpus', tmpdir())
     expect(status).toBe(2)
     expect(stderr.trim()).toMatch(/--warp is the band-warp range.*got 0\.7$/)
+    const ignored = s2s('train', '--warp', '0.2', '--spec-augment', 'off', '--corpus', tmpdir())
+    expect(ignored.status).toBe(2)
+    expect(ignored.stderr.trim()).toMatch(/--warp needs --spec-augment on or warp/)
   })
 
   it('--help lists every verb of the contract', () => {
@@ -165,7 +168,10 @@ describe('s2s finetune', () => {
     expect(evaluated.status).toBe(0)
   })
 
-  it('exits 2 without --data', () => {
+  it('exits 2 without --data or with more epochs than the app allows', () => {
     expect(s2s('finetune').status).toBe(2)
+    const tooMany = s2s('finetune', '--data', dir, '--epochs', '500')
+    expect(tooMany.status).toBe(2)
+    expect(tooMany.stderr.trim()).toMatch(/--epochs is at most 50 .*got 500$/)
   })
 })

@@ -10,7 +10,7 @@ import { replaceDirectoryAtomically } from '../../node/model-files/fs-io'
 import { ModelVersionStore } from '../../node/model-versions/version-store'
 import { writeFileAtomic } from '../../node/atomic-write'
 import { AppError } from '../../shared/errors'
-import type { FinetuneProgress } from '../../shared/finetune'
+import { MAX_FINETUNE_EPOCHS, type FinetuneProgress } from '../../shared/finetune'
 import { UsageError, type Command } from '../command'
 import { positiveIntFlag } from '../number-flags'
 
@@ -27,7 +27,9 @@ export const finetuneCommand: Command = {
   async run(args) {
     const { values } = parseArgs({ args, options: { data: { type: 'string' }, out: { type: 'string' }, model: { type: 'string' }, epochs: { type: 'string' }, threads: { type: 'string' } }, strict: true })
     if (!values.data) throw new UsageError('--data DIR|MANIFEST is required')
-    const options: FinetuneOptions = { ...DEFAULT_FINETUNE_OPTIONS, epochs: positiveIntFlag(values.epochs, 'epochs') ?? DEFAULT_FINETUNE_OPTIONS.epochs, threads: positiveIntFlag(values.threads, 'threads') ?? 2 }
+    const epochs = positiveIntFlag(values.epochs, 'epochs') ?? DEFAULT_FINETUNE_OPTIONS.epochs
+    if (epochs > MAX_FINETUNE_EPOCHS) throw new UsageError(`--epochs is at most ${MAX_FINETUNE_EPOCHS} (the app's limit; early stopping usually ends a fine-tune within 20), got ${epochs}`)
+    const options: FinetuneOptions = { ...DEFAULT_FINETUNE_OPTIONS, epochs, threads: positiveIntFlag(values.threads, 'threads') ?? 2 }
     const data = await collectFromPath(resolve(values.data))
     for (const problem of data.problems) console.error(`skipped: ${problem}`)
     if (data.utterances.length < 2) throw new AppError('bad-input', `${values.data}: ${data.utterances.length} usable utterance(s); fine-tuning needs at least 2`)

@@ -44,6 +44,7 @@ export const trainCommand: Command = {
     })
     const specAugment = values['spec-augment'] ?? 'on'
     if (specAugment !== 'on' && specAugment !== 'warp' && specAugment !== 'off') throw new UsageError(`--spec-augment must be on, warp or off, got "${specAugment}"`)
+    if (values.warp !== undefined && specAugment === 'off') throw new UsageError('--warp needs --spec-augment on or warp (with off nothing is warped)')
     const warp = numberFlag(values.warp, 'warp') ?? DEFAULT_SPEC_AUGMENT.warp
     if (!(warp >= 0 && warp < 0.5)) throw new UsageError(`--warp is the band-warp range, from 0 to below 0.5 (e.g. 0.2 for ±20%), got ${values.warp}`)
     const anneal = annealFlag(values.anneal)
