@@ -1,17 +1,18 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { charErrorRate } from '../model/decoding/metrics'
 import { bundledModelMeetsQualityBar, isModelBundled, QUALITY_BAR_SKIP_REASON } from '../node/testing/bundled-model'
-import { speakToWav } from '../node/tts'
+import { speakToWav, synthesize } from '../node/tts'
+import { encodeWav16 } from '../node/wav'
 
 /**
  * Issue 5, acceptance 5 and 6, against the model that ships in resources/model: a fresh clone's CLI loads it
- * with no setup, and (once the model meets the quality bar) transcribes a sentence that is in no corpus (spoken
- * by flite's slt) within 10% CER.
+ * with no setup, reads a quiet microphone as it reads a normal one (input-level normalisation), and (once the
+ * model meets the quality bar) transcribes a sentence that is in no corpus (spoken by flite's slt) within 10% CER.
  */
 const bin = fileURLToPath(new URL('../../bin/s2s.mjs', import.meta.url))
 const SENTENCE = 'my neighbour painted the garden fence a cheerful shade of yellow'
@@ -21,6 +22,16 @@ describe.skipIf(!isModelBundled())('the bundled model (skipped until resources/m
 
   it('loads with no setup', () => {
     expect(run('info').stdout).toMatch(/^model: ready/m)
+  })
+
+  it('reads a recording 26 dB quieter (a quiet microphone) as it reads the original', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 's2s-quiet-'))
+    const [spoken] = await synthesize([SENTENCE], 'kal16')
+    writeFileSync(join(dir, 'normal.wav'), encodeWav16(spoken!.pcm, 16000))
+    writeFileSync(join(dir, 'quiet.wav'), encodeWav16(spoken!.pcm.map((x) => x * 0.05), 16000))
+    const [normal, quiet] = ['normal.wav', 'quiet.wav'].map((name) => run('transcribe', join(dir, name), '--format', 'txt').stdout.trim())
+    expect(normal!.length).toBeGreaterThan(SENTENCE.length / 2)
+    expect(charErrorRate([[normal!, quiet!]]).rate, `normal: ${normal}\nquiet:  ${quiet}`).toBeLessThanOrEqual(0.05)
   })
 
   it.skipIf(!bundledModelMeetsQualityBar())(`transcribes a new flite sentence within 10% CER${bundledModelMeetsQualityBar() ? '' : ` (skipped: ${QUALITY_BAR_SKIP_REASON})`}`, () => {
