@@ -13,7 +13,10 @@ export interface InputLevel {
   target: number
 }
 
-/** Most an utterance is amplified (30 dB) or attenuated (20 dB): near-silence is not raised to speech level. */
+/**
+ * Most an utterance is amplified (30 dB) or attenuated (20 dB), so near-digital silence is not raised all the way to
+ * speech level. Quiet noise that is raised (clicks, bursts) the model learns to ignore: training normalises it too.
+ */
 const MAX_BOOST = 6.9
 const MAX_CUT = 4.6
 /** The utterance level is this quantile of its frame energies: its loud (voiced) frames, not pauses or one click. */
