@@ -22,7 +22,8 @@ const test = base.extend<object, { modelHost: RunningHost }>({
       await use(host)
       await stopHost(host)
     },
-    { scope: 'worker', timeout: 120_000 }
+    // Training the fixture model takes ~110 s on the 2-core build machine; the host starts in seconds.
+    { scope: 'worker', timeout: 300_000 }
   ]
 })
 
