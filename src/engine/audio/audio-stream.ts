@@ -46,7 +46,9 @@ export async function* decodeToModelRate(encoded: AsyncIterable<Uint8Array>, nam
       if (resampler === null) [resampler, sourceRate] = [await createResampler(sampleRate, MODEL_SAMPLE_RATE), sampleRate]
       if (sampleRate !== sourceRate) throw new Error(`the sample rate changes from ${sourceRate} to ${sampleRate} Hz`)
       const mono = downmix(channelData)
-      for (let i = 0; i < mono.length; i++) if (!Number.isFinite(mono[i]!)) mono[i] = 0
+      // Float sources may hold NaN, infinities or values far past full scale: silence and clipping keep the
+      // resampler (whose filter sums would overflow to Infinity) and everything after it finite.
+      for (let i = 0; i < mono.length; i++) mono[i] = Number.isFinite(mono[i]!) ? Math.max(-1, Math.min(1, mono[i]!)) : 0
       const pcm = resampler.push(mono)
       samples += pcm.length
       if (pcm.length > 0) yield { pcm, sourceRate, channels: channelData.length }

@@ -70,6 +70,20 @@ describe('audio decoding to 16 kHz mono', () => {
     expect(error?.message.includes('\n')).toBe(false)
   })
 
+  it('keeps a float WAV with NaN, infinities and values far past full scale finite and within [-1, 1]', async () => {
+    const samples = Float32Array.from({ length: 8000 }, (_, i) => [3e38, -3e38, Number.NaN, Infinity, 0.5][i % 5]!)
+    const header = new DataView(new ArrayBuffer(44))
+    const text = (at: number, s: string): void => [...s].forEach((c, k) => header.setUint8(at + k, c.charCodeAt(0)))
+    text(0, 'RIFF'); header.setUint32(4, 36 + samples.byteLength, true); text(8, 'WAVEfmt ')
+    header.setUint32(16, 16, true); header.setUint16(20, 3, true); header.setUint16(22, 1, true) // IEEE float, mono
+    header.setUint32(24, 8000, true); header.setUint32(28, 32000, true); header.setUint16(32, 4, true); header.setUint16(34, 32, true)
+    text(36, 'data'); header.setUint32(40, samples.byteLength, true)
+    const bytes = new Uint8Array([...new Uint8Array(header.buffer), ...new Uint8Array(samples.buffer)])
+    const { pcm } = await decodeAudioBytes(bytes, 'float.wav')
+    expect(pcm.length).toBeGreaterThan(0)
+    expect(pcm.every((x) => Number.isFinite(x) && Math.abs(x) <= 1.5)).toBe(true)
+  })
+
   it('names a missing path', async () => {
     const missing = join(fixtures.dir, 'nope.wav')
     await expect(loadAudioFile(missing)).rejects.toThrow(`${missing}: no such file.`)
