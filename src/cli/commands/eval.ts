@@ -29,10 +29,10 @@ export const evalCommand: Command = {
     if (values.json) {
       console.log(JSON.stringify(result, null, 2)) // stdout stays one JSON document; the summary goes to stderr
       console.error(summary)
-      return 0
+    } else {
+      console.log(`model: ${result.model.name ?? 'unnamed'}${result.model.version ? ` v${result.model.version}` : ''} (${result.model.detail}); decoder: ${result.decoder}`)
+      console.log(summary)
     }
-    console.log(`model: ${result.model.name ?? 'unnamed'}${result.model.version ? ` v${result.model.version}` : ''} (${result.model.detail}); decoder: ${result.decoder}`)
-    console.log(summary)
     return 0
   }
 }

@@ -41,9 +41,10 @@ export function levelGain(level: number, target: number): number {
 }
 
 /**
- * Raw log-mel value `value` = log(energy + logFloor) of audio amplified by `gain` (log-power units): exactly
+ * Raw log-mel value v = log(energy + logFloor) of audio amplified by `gain` (log-power units): exactly
  * log(e^gain · energy + logFloor), so bands with no energy stay at the floor as they would for louder audio.
  */
-export function amplifiedLogMel(value: number, gain: number, logFloor: number): number {
-  return Math.log(Math.exp(gain) * Math.max(0, Math.exp(value) - logFloor) + logFloor)
+export function amplifier(gain: number, logFloor: number): (value: number) => number {
+  const scale = Math.exp(gain)
+  return (value) => Math.log(scale * Math.max(0, Math.exp(value) - logFloor) + logFloor)
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs'
 import type { ModelConfig } from '../config'
-import { amplifiedLogMel, levelGain, utteranceLevel } from '../features/input-level'
+import { amplifier, levelGain, utteranceLevel } from '../features/input-level'
 import type { TargetTensors } from '../loss/joint-loss'
 import { EOS_ID, PAD_ID, SOS_ID } from '../text/vocabulary'
 import type { Example, HostBatch } from './example'
@@ -22,9 +22,10 @@ export function collate(examples: readonly Example[], normalisation: FeatureNorm
   examples.forEach((e, b) => {
     const base = b * frames * dim
     const gain = inputLevel ? levelGain(utteranceLevel(e.feats), inputLevel.target) : 0
+    const amplify = gain === 0 ? null : amplifier(gain, logFloor)
     for (let i = 0; i < e.feats.frames * dim; i++) {
       const d = i % dim
-      const raw = gain === 0 ? e.feats.data[i]! : amplifiedLogMel(e.feats.data[i]!, gain, logFloor)
+      const raw = amplify ? amplify(e.feats.data[i]!) : e.feats.data[i]!
       feats[base + i] = cmvn ? (raw - cmvn.mean[d]!) / cmvn.std[d]! : raw
     }
   })
