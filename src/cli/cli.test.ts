@@ -68,6 +68,36 @@ describe('s2s command line', () => {
   })
 })
 
+describe('s2s train', () => {
+  it('starts a new run from a saved model widened to more encoder units, and keeps every validated model', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 's2s-train-'))
+    await saveTinyModel(join(dir, 'start'))
+    const texts = ['turn left', 'play some music']
+    texts.forEach((t, i) => speakToWav(t, join(dir, `${i}.wav`)))
+    const manifest = formatManifest(texts.map((t, i) => ({ path: `${i}.wav`, durationSeconds: 1, speaker: 'slt', transcript: t, original: t })))
+    for (const name of ['train.tsv', 'dev_synth.tsv']) writeFileSync(join(dir, name), manifest)
+    const run = join(dir, 'run')
+    const args = ['train', '--corpus', dir, '--cache', join(dir, 'cache'), '--run', run, '--init', join(dir, 'start'), '--encoder-units', '56', '--steps', '2', '--validate-every', '1', '--joined', '0', '--threads', '1', '--learning-rate', '3e-4']
+    const { status, stdout } = s2sWith({ S2S_BACKEND: 'wasm' }, ...args)
+    expect(status).toBe(0)
+    expect(stdout).toMatch(/^encoder widened from 48 to 56 units per direction: \d+ -> \d+ parameters, same outputs$/m)
+    for (const step of [1, 2]) {
+      const config = JSON.parse(readFileSync(join(run, 'validated', `step-${step}`, 'model.json'), 'utf8')).modelTopology
+      expect(config.encoder.units).toBe(56)
+      expect(JSON.parse(readFileSync(join(run, 'validated', `step-${step}`, 'meta.json'), 'utf8')).step).toBe(step)
+    }
+    const again = s2s(...args)
+    expect(again.status).toBe(1)
+    expect(again.stderr.trim()).toMatch(/already holds a run .*needs a new run folder$/)
+  })
+
+  it('--encoder-units without --init is a usage error', () => {
+    const { status, stderr } = s2s('train', '--encoder-units', '256', '--corpus', tmpdir())
+    expect(status).toBe(2)
+    expect(stderr.trim()).toMatch(/--encoder-units widens the model given by --init/)
+  })
+})
+
 describe('s2s eval', () => {
   let dir: string
   beforeAll(async () => {

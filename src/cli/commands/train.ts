@@ -34,12 +34,12 @@ function describe(p: TrainProgress): string {
 
 export const trainCommand: Command = {
   name: 'train',
-  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N] [--patience N] [--joined N] [--spec-augment on|warp|off] [--warp F] [--anneal FROM:UNTIL]',
+  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N] [--patience N] [--joined N] [--spec-augment on|warp|off] [--warp F] [--anneal FROM:UNTIL] [--learning-rate LR] [--init MODEL_DIR [--encoder-units N]]',
   summary: 'train the base model on a corpus made by `npm run corpus`; resumes from RUN/checkpoint',
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, patience: { type: 'string' }, joined: { type: 'string' }, cache: { type: 'string' }, threads: { type: 'string' }, 'spec-augment': { type: 'string' }, warp: { type: 'string' }, anneal: { type: 'string' } },
+      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, patience: { type: 'string' }, joined: { type: 'string' }, cache: { type: 'string' }, threads: { type: 'string' }, 'spec-augment': { type: 'string' }, warp: { type: 'string' }, anneal: { type: 'string' }, 'learning-rate': { type: 'string' }, init: { type: 'string' }, 'encoder-units': { type: 'string' } },
       strict: true
     })
     const specAugment = values['spec-augment'] ?? 'on'
@@ -48,6 +48,10 @@ export const trainCommand: Command = {
     const warp = numberFlag(values.warp, 'warp') ?? DEFAULT_SPEC_AUGMENT.warp
     if (!(warp >= 0 && warp < 0.5)) throw new UsageError(`--warp is the band-warp range, from 0 to below 0.5 (e.g. 0.2 for ±20%), got ${values.warp}`)
     const anneal = annealFlag(values.anneal)
+    const learningRate = numberFlag(values['learning-rate'], 'learning-rate')
+    if (learningRate !== undefined && !(learningRate > 0 && learningRate <= 0.01)) throw new UsageError(`--learning-rate is the peak rate, above 0 and at most 0.01 (e.g. 3e-4), got ${values['learning-rate']}`)
+    if (values['encoder-units'] !== undefined && values.init === undefined) throw new UsageError('--encoder-units widens the model given by --init (a resumed run keeps its width)')
+    const encoderUnits = positiveIntFlag(values['encoder-units'], 'encoder-units')
     const corpus = resolve(values.corpus ?? 'data/corpus')
     const { backend } = await prepareTensorRuntime(() => undefined)
     console.log(`backend: ${backend}`)
@@ -64,11 +68,13 @@ export const trainCommand: Command = {
       devManifest: join(corpus, 'dev_synth.tsv'),
       ...(existsSync(join(corpus, HELD_OUT_VOICE)) && { watchManifest: join(corpus, HELD_OUT_VOICE) }),
       runDir: resolve(values.run ?? 'training/base'),
+      ...(values.init && { init: { modelDir: resolve(values.init), ...(encoderUnits !== undefined && { encoderUnits }) } }),
       cacheDir: resolve(values.cache ?? 'data/cache/features'),
       trainConfig: {
         // The rate is 0 from the anneal's end: no steps past it unless asked for.
         ...(anneal && { anneal, maxSteps: anneal.until }),
         ...(values.steps && { maxSteps: positiveIntFlag(values.steps, 'steps') }),
+        ...(learningRate !== undefined && { peakLearningRate: learningRate }),
         checkpointEvery: positiveIntFlag(values['checkpoint-every'], 'checkpoint-every') ?? 100,
         ...(values['validate-every'] && { validateEvery: positiveIntFlag(values['validate-every'], 'validate-every') }),
         // Validations without a better dev CER before stopping early (a run that just changed its augmentation may need more).

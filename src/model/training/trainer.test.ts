@@ -39,7 +39,9 @@ describe('training (tiny model, 10 flite utterances, wasm)', () => {
     })
     const result = await trainer.fit(examples, examples, {
       signal: abort.signal,
-      onValidated: (validated) => watched.push(validated),
+      onValidated: (validated) => {
+        watched.push(validated)
+      },
       onProgress: (p) => {
         seen.push(p)
         if (p.devCer !== null && p.devCer < 0.05) abort.abort()

@@ -30,8 +30,9 @@ export interface TrainHooks {
   onCheckpoint?: (c: TrainingCheckpoint) => Promise<void>
   /** Runs extra shards of each batch in parallel (data-parallel training); absent: one thread. */
   shardRunner?: ShardRunner
-  /** Called after each validation with the current weights (e.g. to watch a held-out set it does not select on). */
-  onValidated?: (model: Seq2SeqModel) => void
+  /** Called after each validation with the current weights and that validation's dev CER (e.g. to watch a held-out
+   * set it does not select on, or to keep every validated model). */
+  onValidated?: (model: Seq2SeqModel, validation: { step: number; devCer: number }) => void | Promise<void>
 }
 
 export interface TrainResult {
@@ -145,7 +146,7 @@ export class Trainer {
       state.badValidations++
     }
     hooks.onProgress?.(this.progress('training', cer))
-    hooks.onValidated?.(this.model)
+    await hooks.onValidated?.(this.model, { step: state.step, devCer: cer })
     return state.badValidations >= this.cfg.patience
   }
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadTrainingCheckpoint, saveModelDir, saveTrainingCheckpoint } from '../model-files/checkpoint-files'
+import { loadModelDir, loadTrainingCheckpoint, saveModelDir, saveTrainingCheckpoint } from '../model-files/checkpoint-files'
 import { loadFeatureSet } from '../../engine/data/feature-set'
 import { defaultModelConfig, type ModelConfig } from '../../model/config'
 import { Seq2SeqModel } from '../../model/network/seq2seq'
@@ -15,6 +15,7 @@ import type { TrainProgress } from '../../model/training/trainer-state'
 import { writeFileAtomic } from '../atomic-write'
 import { cmvnOf, examplesOf } from './examples'
 import { inputLevelOf } from '../../model/features/input-level'
+import { widenEncoder } from '../../model/network/widen-encoder'
 
 export interface TrainRunOptions {
   /** Manifests of the training and validation data. */
@@ -22,8 +23,11 @@ export interface TrainRunOptions {
   devManifest: string
   /** A held-out manifest whose greedy CER is logged at each validation but never used for selection. */
   watchManifest?: string
-  /** Run folder: `checkpoint/` (resume state, overwritten) and `best/` (best dev CER model). */
+  /** Run folder: `checkpoint/` (resume state, overwritten), `best/` (best dev CER model) and `validated/step-N/`
+   * (every validated model, to choose from with measures other than dev CER). */
   runDir: string
+  /** A new run (runDir has no resume state) starts from this model's weights, widened first when asked. */
+  init?: { modelDir: string; encoderUnits?: number }
   /** Feature cache folder. */
   cacheDir: string
   trainConfig?: Partial<TrainConfig>
@@ -48,7 +52,9 @@ export interface TrainRunOptions {
 export async function runTraining(options: TrainRunOptions): Promise<TrainResult> {
   const resumeDir = join(options.runDir, 'checkpoint')
   const resumed = existsSync(join(resumeDir, 'optimizer.json')) ? await loadTrainingCheckpoint(resumeDir) : null
-  const config = resumed?.model.config ?? options.modelConfig ?? defaultModelConfig()
+  if (resumed && options.init) throw new Error(`${options.runDir} already holds a run (resume state in checkpoint/); a run from another model needs a new run folder`)
+  const initial = options.init ? await initialModel(options.init, options.log) : null
+  const config = resumed?.model.config ?? initial?.config ?? options.modelConfig ?? defaultModelConfig()
   const vocabulary = new Vocabulary(config.tokens)
   const progress = (what: string) => (done: number, total: number) => done % 200 === 0 && options.log(`features ${what}: ${done}/${total}`)
   const trainSet = await loadFeatureSet(options.trainManifest, config.features, { cacheDir: options.cacheDir, onProgress: progress('train'), signal: options.signal })
@@ -64,7 +70,8 @@ export async function runTraining(options: TrainRunOptions): Promise<TrainResult
   const hours = (examples: readonly Example[]): string => ((examples.reduce((n, e) => n + e.feats.frames, 0) * frameSeconds) / 3600).toFixed(2)
   options.log(`data: ${single.length} training utterances (${hours(single)} h) + ${train.length - single.length} joined (${hours(train.slice(single.length))} h), ${dev.length} validation utterances`)
 
-  const model = resumed?.model ?? Seq2SeqModel.create({ ...config, cmvn: config.cmvn ?? cmvnOf(single) })
+  const model = resumed?.model ?? initial ?? Seq2SeqModel.create(config)
+  model.config.cmvn ??= cmvnOf(single)
   // Measured on the training set like CMVN; a run resumed from a model older than input-level normalisation adopts it.
   model.config.inputLevel ??= inputLevelOf(single.map((e) => e.feats))
   options.log(`input level: each utterance brought to ${model.config.inputLevel.target.toFixed(2)} (log power)`)
@@ -80,9 +87,10 @@ export async function runTraining(options: TrainRunOptions): Promise<TrainResult
       signal: options.signal,
       shardRunner,
       onProgress: options.onProgress,
-      ...(watch.length > 0 && {
-        onValidated: (validated: Seq2SeqModel) => options.log(`watched ${options.watchManifest}: CER ${formatRate(evaluateGreedy(validated, watch).cer.rate)} (not used for selection)`)
-      }),
+      onValidated: async (validated, { step, devCer }) => {
+        if (watch.length > 0) options.log(`watched ${options.watchManifest}: CER ${formatRate(evaluateGreedy(validated, watch).cer.rate)} (not used for selection)`)
+        await saveSnapshot(validated, join(options.runDir, 'validated', `step-${step}`), step, devCer)
+      },
       onCheckpoint: (checkpoint) => writeCheckpoint(checkpoint, options.runDir)
     })
   } finally {
@@ -92,12 +100,29 @@ export async function runTraining(options: TrainRunOptions): Promise<TrainResult
   }
 }
 
+/** The starting model of a new run: a saved model, its encoder widened to `encoderUnits` when given. */
+async function initialModel(init: NonNullable<TrainRunOptions['init']>, log: (line: string) => void): Promise<Seq2SeqModel> {
+  const model = await loadModelDir(init.modelDir)
+  if (init.encoderUnits === undefined || init.encoderUnits === model.config.encoder.units) return model
+  try {
+    const widened = widenEncoder(model, init.encoderUnits)
+    log(`encoder widened from ${model.config.encoder.units} to ${init.encoderUnits} units per direction: ${model.parameterCount} -> ${widened.parameterCount} parameters, same outputs`)
+    return widened
+  } finally {
+    model.dispose()
+  }
+}
+
 async function writeCheckpoint(checkpoint: TrainingCheckpoint, runDir: string): Promise<void> {
   if (checkpoint.reason !== 'best') return saveTrainingCheckpoint(checkpoint, join(runDir, 'checkpoint'))
-  const bestDir = join(runDir, 'best')
-  await saveModelDir(checkpoint.model, bestDir)
-  const meta = { name: 's2s-en', version: `0.1.${checkpoint.state.step}`, step: checkpoint.state.step, devCer: checkpoint.state.bestDevCer, savedAt: new Date().toISOString() }
-  await writeFileAtomic(join(bestDir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n')
+  await saveSnapshot(checkpoint.model, join(runDir, 'best'), checkpoint.state.step, checkpoint.state.bestDevCer)
+}
+
+/** A loadable model folder (weights, config, meta.json naming its step and dev CER). */
+async function saveSnapshot(model: Seq2SeqModel, dir: string, step: number, devCer: number | null): Promise<void> {
+  await saveModelDir(model, dir)
+  const meta = { name: 's2s-en', version: `0.1.${step}`, step, devCer, savedAt: new Date().toISOString() }
+  await writeFileAtomic(join(dir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n')
 }
 
 export const formatRate = (rate: number | null): string => (rate === null ? 'n/a' : `${(100 * rate).toFixed(2)}%`)
