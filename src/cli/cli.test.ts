@@ -89,6 +89,11 @@ describe('s2s train', () => {
     const again = s2s(...args)
     expect(again.status).toBe(1)
     expect(again.stderr.trim()).toMatch(/already holds a run .*needs a new run folder$/)
+    // resumed without --learning-rate, the run keeps its peak rate: step 3 of the warm-up at 3e-4 (1e-3 would be 7.50e-6)
+    const resumed = s2sWith({ S2S_BACKEND: 'wasm' }, 'train', '--corpus', dir, '--cache', join(dir, 'cache'), '--run', run, '--steps', '3', '--joined', '0', '--threads', '1')
+    expect(resumed.status).toBe(0)
+    expect(resumed.stdout).toMatch(/^resumed at step 2 /m)
+    expect(resumed.stdout).toMatch(/^step 3\/3 .* lr 2\.25e-6 /m)
   })
 
   it('--encoder-units without --init is a usage error', () => {

@@ -11,6 +11,8 @@ export interface TrainerState {
   bestDevCer: number | null
   /** Validations since the last improvement. */
   badValidations: number
+  /** The run's peak learning rate, so that a resumed run keeps its schedule (absent before session 8: the default). */
+  peakLearningRate?: number
 }
 
 export function initialTrainerState(seed: number): TrainerState {

@@ -61,7 +61,7 @@ export class Trainer {
     if (this.trainable.size === 0) throw new Error('every weight is frozen: nothing to train')
     this.optimizer = new Adam(this.trainable)
     if (resume) this.optimizer.restore(resume.optimizerStep, resume.tensors)
-    this.state = resume ? { ...resume.trainer } : initialTrainerState(cfg.seed)
+    this.state = { ...(resume ? resume.trainer : initialTrainerState(cfg.seed)), peakLearningRate: cfg.peakLearningRate }
   }
 
   /** Runs until maxSteps, early stop or abort. `train` needs at least one example. */

@@ -75,7 +75,9 @@ export async function runTraining(options: TrainRunOptions): Promise<TrainResult
   // Measured on the training set like CMVN; a run resumed from a model older than input-level normalisation adopts it.
   model.config.inputLevel ??= inputLevelOf(single.map((e) => e.feats))
   options.log(`input level: each utterance brought to ${model.config.inputLevel.target.toFixed(2)} (log power)`)
-  const trainConfig = { ...DEFAULT_TRAIN_CONFIG, ...options.trainConfig }
+  // A resumed run keeps the peak learning rate it started with unless told otherwise.
+  const recordedRate = resumed?.resume.trainer.peakLearningRate
+  const trainConfig = { ...DEFAULT_TRAIN_CONFIG, ...(recordedRate !== undefined && { peakLearningRate: recordedRate }), ...options.trainConfig }
   const trainer = new Trainer(model, trainConfig, resumed?.resume)
   if (resumed) Object.values(resumed.resume.tensors).forEach((t) => t.dispose()) // the optimizer holds its own copies
   if (resumed) options.log(`resumed at step ${trainer.state.step} (best dev CER ${formatRate(trainer.state.bestDevCer)})`)
