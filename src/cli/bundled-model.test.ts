@@ -30,8 +30,10 @@ describe.skipIf(!isModelBundled())('the bundled model (skipped until resources/m
     writeFileSync(join(dir, 'normal.wav'), encodeWav16(spoken!.pcm, 16000))
     writeFileSync(join(dir, 'quiet.wav'), encodeWav16(spoken!.pcm.map((x) => x * 0.05), 16000))
     const [normal, quiet] = ['normal.wav', 'quiet.wav'].map((name) => run('transcribe', join(dir, name), '--format', 'txt').stdout.trim())
-    expect(normal!.length).toBeGreaterThan(SENTENCE.length / 2)
-    expect(charErrorRate([[normal!, quiet!]]).rate, `normal: ${normal}\nquiet:  ${quiet}`).toBeLessThanOrEqual(0.05)
+    // Each reading against the sentence: the quiet one may be a little worse, not lost (0.1.18500 wrote nothing for it).
+    const [normalCer, quietCer] = [normal!, quiet!].map((text) => charErrorRate([[SENTENCE, text.toLowerCase()]]).rate) as [number, number]
+    expect(normalCer, `normal: ${normal}`).toBeLessThanOrEqual(0.3)
+    expect(quietCer - normalCer, `normal: ${normal}\nquiet:  ${quiet}`).toBeLessThanOrEqual(0.05)
   })
 
   it.skipIf(!bundledModelMeetsQualityBar())(`transcribes a new flite sentence within 10% CER${bundledModelMeetsQualityBar() ? '' : ` (skipped: ${QUALITY_BAR_SKIP_REASON})`}`, () => {
