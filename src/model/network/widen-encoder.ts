@@ -59,18 +59,16 @@ function plans(cfg: ModelConfig, units: number): Map<string, WeightPlan> {
   return out
 }
 
-/** [rows, cols] view of a weight's shape (1-D weights are one row). */
-const matrixShape = (shape: number[]): [number, number] => (shape.length === 1 ? [1, shape[0]!] : [shape[0]!, shape.slice(1).reduce((a, b) => a * b, 1)])
-
 /**
  * Widened values: old weights at their old places; a new unit's own incoming weights, bias and peepholes keep the
  * fresh (seeded) initialisation of `fresh`; every weight carrying a new unit's output is zero, so the widened model
  * computes exactly what the old one did, and training grows those weights from their gradients (Net2Net-style
  * function-preserving growth, Chen et al. 2016, with zeros instead of copied units).
  */
-function widenedValues(old: Float32Array, fresh: Float32Array, oldCols: number, plan: WeightPlan): Float32Array {
+function widenedValues(old: Float32Array, fresh: Float32Array, plan: WeightPlan): Float32Array {
   const out = new Float32Array(fresh.length)
   const cols = plan.cols.length
+  const oldCols = old.length / plan.rows.filter((i) => i >= 0).length
   for (let r = 0; r < plan.rows.length; r++) {
     const oldRow = plan.rows[r]!
     if (oldRow < 0) continue // a new unit's output: zero
@@ -93,7 +91,7 @@ export function widenEncoder(model: Seq2SeqModel, units: number): Seq2SeqModel {
   if (cfg.encoder.cell !== 'lstm') throw new Error(`only LSTM encoders can be widened (this one is ${cfg.encoder.cell})`)
   if (cfg.attention.type === 'dot') throw new Error('dot attention ties the decoder to the encoder width; it cannot be widened')
   if (!Number.isInteger(units) || units < cfg.encoder.units) throw new Error(`the new width must be a whole number of at least ${cfg.encoder.units} units, got ${units}`)
-  const widened = Seq2SeqModel.create({ ...structuredClone(cfg), encoder: { ...cfg.encoder, units } })
+  const widened = Seq2SeqModel.create({ ...cfg, encoder: { ...cfg.encoder, units } }) // create() copies the config
   const weightPlans = plans(cfg, units)
   for (const [name, variable] of widened.params) {
     const source = model.params.get(name)
@@ -103,7 +101,7 @@ export function widenEncoder(model: Seq2SeqModel, units: number): Seq2SeqModel {
       variable.assign(source)
       continue
     }
-    const values = widenedValues(source.dataSync() as Float32Array, variable.dataSync() as Float32Array, matrixShape(source.shape)[1], plan)
+    const values = widenedValues(source.dataSync() as Float32Array, variable.dataSync() as Float32Array, plan)
     tf.tidy(() => variable.assign(tf.tensor(values, variable.shape)))
   }
   return widened
