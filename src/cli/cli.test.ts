@@ -84,7 +84,7 @@ describe('s2s train', () => {
     for (const step of [1, 2]) {
       const config = JSON.parse(readFileSync(join(run, 'validated', `step-${step}`, 'model.json'), 'utf8')).modelTopology
       expect(config.encoder.units).toBe(56)
-      expect(JSON.parse(readFileSync(join(run, 'validated', `step-${step}`, 'meta.json'), 'utf8')).step).toBe(step)
+      expect(JSON.parse(readFileSync(join(run, 'validated', `step-${step}`, 'meta.json'), 'utf8'))).toMatchObject({ step, version: `run-step-${step}` })
     }
     const again = s2s(...args)
     expect(again.status).toBe(1)

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { loadModelDir, loadTrainingCheckpoint, saveModelDir, saveTrainingCheckpoint } from '../model-files/checkpoint-files'
 import { loadFeatureSet } from '../../engine/data/feature-set'
 import { defaultModelConfig, type ModelConfig } from '../../model/config'
@@ -91,7 +91,7 @@ export async function runTraining(options: TrainRunOptions): Promise<TrainResult
       onProgress: options.onProgress,
       onValidated: async (validated, { step, devCer }) => {
         if (watch.length > 0) options.log(`watched ${options.watchManifest}: CER ${formatRate(evaluateGreedy(validated, watch).cer.rate)} (not used for selection)`)
-        await saveSnapshot(validated, join(options.runDir, 'validated', `step-${step}`), step, devCer)
+        await saveSnapshot(validated, options.runDir, join('validated', `step-${step}`), step, devCer)
       },
       onCheckpoint: (checkpoint) => writeCheckpoint(checkpoint, options.runDir)
     })
@@ -117,13 +117,17 @@ async function initialModel(init: NonNullable<TrainRunOptions['init']>, log: (li
 
 async function writeCheckpoint(checkpoint: TrainingCheckpoint, runDir: string): Promise<void> {
   if (checkpoint.reason !== 'best') return saveTrainingCheckpoint(checkpoint, join(runDir, 'checkpoint'))
-  await saveSnapshot(checkpoint.model, join(runDir, 'best'), checkpoint.state.step, checkpoint.state.bestDevCer)
+  await saveSnapshot(checkpoint.model, runDir, 'best', checkpoint.state.step, checkpoint.state.bestDevCer)
 }
 
-/** A loadable model folder (weights, config, meta.json naming its step and dev CER). */
-async function saveSnapshot(model: Seq2SeqModel, dir: string, step: number, devCer: number | null): Promise<void> {
+/**
+ * A loadable model folder runDir/sub (weights, config, meta.json naming its run, step and dev CER). Its version names
+ * the run and step ("wide-step-2500"): a release number is given when a snapshot is bundled, not by the trainer.
+ */
+async function saveSnapshot(model: Seq2SeqModel, runDir: string, sub: string, step: number, devCer: number | null): Promise<void> {
+  const dir = join(runDir, sub)
   await saveModelDir(model, dir)
-  const meta = { name: 's2s-en', version: `0.1.${step}`, step, devCer, savedAt: new Date().toISOString() }
+  const meta = { name: 's2s-en', version: `${basename(runDir)}-step-${step}`, step, devCer, savedAt: new Date().toISOString() }
   await writeFileAtomic(join(dir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n')
 }
 
