@@ -61,6 +61,15 @@ describe('s2s command line', () => {
     expect(ignored.stderr.trim()).toMatch(/--warp needs --spec-augment on or warp/)
   })
 
+  it('train refuses a colouring range outside 0-1 or without augmentation, before loading anything', () => {
+    const { status, stderr } = s2s('train', '--colour', '1.5', '--corpus', tmpdir())
+    expect(status).toBe(2)
+    expect(stderr.trim()).toMatch(/--colour is the colouring's height range.*got 1\.5$/)
+    const ignored = s2s('train', '--colour', '0.25', '--spec-augment', 'off', '--corpus', tmpdir())
+    expect(ignored.status).toBe(2)
+    expect(ignored.stderr.trim()).toMatch(/--colour needs --spec-augment on or warp/)
+  })
+
   it('--help lists every verb of the contract', () => {
     const { status, stdout } = s2s('--help')
     expect(status).toBe(0)

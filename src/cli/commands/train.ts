@@ -34,19 +34,23 @@ function describe(p: TrainProgress): string {
 
 export const trainCommand: Command = {
   name: 'train',
-  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N] [--patience N] [--joined N] [--spec-augment on|warp|off] [--warp F] [--anneal FROM:UNTIL] [--learning-rate LR] [--init MODEL_DIR [--encoder-units N]]',
+  synopsis: 's2s train [--corpus DIR] [--run DIR] [--steps N] [--threads N] [--checkpoint-every N] [--validate-every N] [--patience N] [--joined N] [--spec-augment on|warp|off] [--warp F] [--colour S] [--anneal FROM:UNTIL] [--learning-rate LR] [--init MODEL_DIR [--encoder-units N]]',
   summary: 'train the base model on a corpus made by `npm run corpus`; resumes from RUN/checkpoint',
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, patience: { type: 'string' }, joined: { type: 'string' }, cache: { type: 'string' }, threads: { type: 'string' }, 'spec-augment': { type: 'string' }, warp: { type: 'string' }, anneal: { type: 'string' }, 'learning-rate': { type: 'string' }, init: { type: 'string' }, 'encoder-units': { type: 'string' } },
+      options: { corpus: { type: 'string' }, run: { type: 'string' }, steps: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'validate-every': { type: 'string' }, patience: { type: 'string' }, joined: { type: 'string' }, cache: { type: 'string' }, threads: { type: 'string' }, 'spec-augment': { type: 'string' }, warp: { type: 'string' }, colour: { type: 'string' }, anneal: { type: 'string' }, 'learning-rate': { type: 'string' }, init: { type: 'string' }, 'encoder-units': { type: 'string' } },
       strict: true
     })
     const specAugment = values['spec-augment'] ?? 'on'
     if (specAugment !== 'on' && specAugment !== 'warp' && specAugment !== 'off') throw new UsageError(`--spec-augment must be on, warp or off, got "${specAugment}"`)
-    if (values.warp !== undefined && specAugment === 'off') throw new UsageError('--warp needs --spec-augment on or warp (with off nothing is warped)')
+    for (const flag of ['warp', 'colour'] as const) {
+      if (values[flag] !== undefined && specAugment === 'off') throw new UsageError(`--${flag} needs --spec-augment on or warp (with off nothing is augmented)`)
+    }
     const warp = numberFlag(values.warp, 'warp') ?? DEFAULT_SPEC_AUGMENT.warp
     if (!(warp >= 0 && warp < 0.5)) throw new UsageError(`--warp is the band-warp range, from 0 to below 0.5 (e.g. 0.2 for ±20%), got ${values.warp}`)
+    const colour = numberFlag(values.colour, 'colour') ?? DEFAULT_SPEC_AUGMENT.colour
+    if (!(colour >= 0 && colour <= 1)) throw new UsageError(`--colour is the colouring's height range in standard deviations, from 0 to 1 (e.g. 0.25), got ${values.colour}`)
     const anneal = annealFlag(values.anneal)
     const learningRate = numberFlag(values['learning-rate'], 'learning-rate')
     if (learningRate !== undefined && !(learningRate > 0 && learningRate <= 0.01)) throw new UsageError(`--learning-rate is the peak rate, above 0 and at most 0.01 (e.g. 3e-4), got ${values['learning-rate']}`)
@@ -80,8 +84,9 @@ export const trainCommand: Command = {
         // Validations without a better dev CER before stopping early (a run that just changed its augmentation may need more).
         ...(values.patience && { patience: positiveIntFlag(values.patience, 'patience') }),
         // Off speeds up the first epochs of a small-compute run; on regularises once the model aligns; warp keeps only
-        // the band warp (new vocal tracts for held-out voices without the masks' harder task), over ±`warp`.
-        specAugment: specAugment === 'off' ? null : { ...DEFAULT_SPEC_AUGMENT, warp, ...(specAugment === 'warp' && { freqMasks: 0, timeMasks: 0 }) }
+        // the band warp (new vocal tracts for held-out voices without the masks' harder task), over ±`warp`; either
+        // adds the random colouring when `colour` > 0.
+        specAugment: specAugment === 'off' ? null : { ...DEFAULT_SPEC_AUGMENT, warp, colour, ...(specAugment === 'warp' && { freqMasks: 0, timeMasks: 0 }) }
       },
       threads: positiveIntFlag(values.threads, 'threads') ?? 2,
       joined: values.joined === '0' ? 0 : (positiveIntFlag(values.joined, 'joined') ?? DEFAULT_JOINED),

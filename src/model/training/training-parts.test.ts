@@ -64,7 +64,7 @@ describe('training utilities', () => {
   it('SpecAugment masks only inside each utterance, deterministically per seed', () => {
     const run = (seed: number): Float32Array => {
       const hb = collate([ex(100), ex(60)], null, 0.01)
-      specAugment(hb, { warp: 0.1, freqMasks: 1, freqWidth: 2, timeMasks: 2, timeWidth: 20, timeRatio: 0.2 }, new Random(seed))
+      specAugment(hb, { warp: 0.1, colour: 0, freqMasks: 1, freqWidth: 2, timeMasks: 2, timeWidth: 20, timeRatio: 0.2 }, new Random(seed))
       return hb.feats
     }
     const a = run(3)
@@ -77,14 +77,30 @@ describe('training utilities', () => {
     const dim = 40
     const peakAt = (factor: number): number => {
       const hb = { feats: new Float32Array(dim).map((_, b) => (b === 20 ? 1 : 0)), batch: 1, frames: 1, dim, featLens: [1], labels: [[1]], audioSeconds: 0.01 }
-      specAugment(hb, { warp: Math.abs(factor - 1), freqMasks: 0, freqWidth: 0, timeMasks: 0, timeWidth: 0, timeRatio: 0 }, { next: () => (factor > 1 ? 1 : 0) } as Random)
+      specAugment(hb, { warp: Math.abs(factor - 1), colour: 0, freqMasks: 0, freqWidth: 0, timeMasks: 0, timeWidth: 0, timeRatio: 0 }, { next: () => (factor > 1 ? 1 : 0) } as Random)
       return hb.feats.indexOf(Math.max(...hb.feats))
     }
     expect(peakAt(1.1)).toBe(22) // a longer-warped axis reads band 20 at 22
     expect(peakAt(0.9)).toBe(18)
     const flat = { feats: new Float32Array(dim).fill(0.5), batch: 1, frames: 1, dim, featLens: [1], labels: [[1]], audioSeconds: 0.01 }
-    specAugment(flat, { warp: 0.1, freqMasks: 0, freqWidth: 0, timeMasks: 0, timeWidth: 0, timeRatio: 0 }, new Random(5))
+    specAugment(flat, { warp: 0.1, colour: 0, freqMasks: 0, freqWidth: 0, timeMasks: 0, timeWidth: 0, timeRatio: 0 }, new Random(5))
     expect(flat.feats.every((v) => Math.abs(v - 0.5) < 1e-6)).toBe(true)
+  })
+
+  it('the colouring adds one smooth curve within ±2·range to every frame of an utterance, another to the next, none to padding', () => {
+    const dim = 40
+    const original = Float32Array.from({ length: 2 * 30 * dim }, (_, i) => (i < 50 * dim ? Math.sin(i) : 0)) // utterance 2: 20 frames + 10 padding
+    const hb = { feats: original.slice(), batch: 2, frames: 30, dim, featLens: [30, 20], labels: [[1], [1]], audioSeconds: 0.5 }
+    specAugment(hb, { warp: 0, colour: 0.25, freqMasks: 0, freqWidth: 0, timeMasks: 0, timeWidth: 0, timeRatio: 0 }, new Random(7))
+    const added = (b: number, t: number): number[] => Array.from({ length: dim }, (_, d) => hb.feats[(b * 30 + t) * dim + d]! - original[(b * 30 + t) * dim + d]!)
+    const first = added(0, 0)
+    for (let t = 1; t < 30; t++) added(0, t).forEach((v, d) => expect(v).toBeCloseTo(first[d]!, 5))
+    expect(Math.max(...first.map(Math.abs))).toBeLessThanOrEqual(0.5)
+    expect(Math.max(...first.map(Math.abs))).toBeGreaterThan(0)
+    first.slice(1).forEach((v, d) => expect(Math.abs(v - first[d]!)).toBeLessThan(0.05)) // no jumps between neighbouring bands
+    const second = added(1, 0)
+    expect(second.some((v, d) => Math.abs(v - first[d]!) > 1e-3)).toBe(true)
+    for (let t = 20; t < 30; t++) expect(added(1, t).every((v) => v === 0)).toBe(true)
   })
 
   it('joins speech examples end to end (features and transcripts), never non-speech, within the frame cap', () => {
