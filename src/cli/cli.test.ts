@@ -161,6 +161,12 @@ describe('s2s eval', () => {
     expect(stdout).toContain('decoder: joint beam 3 + LM + 1 hot words')
     expect(stdout.trim().split('\n').at(-1)).toMatch(/^WER .* N 2$/)
   })
+
+  it('fuses the bundled LM unless told --lm off', () => {
+    const decoderLine = (...flags: string[]): string | undefined => s2s('eval', join(dir, 'ok.tsv'), '--model', join(dir, 'untrained'), '--beam', '2', ...flags).stdout.match(/decoder: .*$/m)?.[0]
+    expect(decoderLine()).toBe('decoder: joint beam 2 + LM')
+    expect(decoderLine('--lm', 'off')).toBe('decoder: joint beam 2')
+  })
 })
 
 describe('s2s transcribe', () => {

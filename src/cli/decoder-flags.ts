@@ -15,7 +15,7 @@ export const decoderFlagOptions = {
   hotwords: { type: 'string' }
 } as const
 
-export const DECODER_FLAGS_SYNOPSIS = '[--decoder greedy|beam|joint] [--beam N] [--ctc-weight W] [--lm FILE|bundled] [--lm-weight W] [--hotwords FILE]'
+export const DECODER_FLAGS_SYNOPSIS = '[--decoder greedy|beam|joint] [--beam N] [--ctc-weight W] [--lm FILE|bundled|off] [--lm-weight W] [--hotwords FILE]'
 
 /** Decoder settings from parsed flags; ranges are checked by the engine's schema. */
 export function decoderSettingsFrom(values: Partial<Record<keyof typeof decoderFlagOptions, string>>): DecoderSettings {
@@ -33,8 +33,8 @@ export function decoderSettingsFrom(values: Partial<Record<keyof typeof decoderF
     decoder,
     beam: numberFlag(values.beam, 'beam'),
     ctcWeight: numberFlag(values['ctc-weight'], 'ctc-weight'),
-    lm: values.lm === undefined ? undefined : true,
-    lmPath: values.lm === undefined || values.lm === 'bundled' ? undefined : resolve(values.lm),
+    lm: values.lm === undefined ? undefined : values.lm !== 'off',
+    lmPath: values.lm === undefined || values.lm === 'bundled' || values.lm === 'off' ? undefined : resolve(values.lm),
     lmWeight: numberFlag(values['lm-weight'], 'lm-weight'),
     hotwords
   }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions } from '../model/decoding/decode-options'
@@ -5,11 +6,17 @@ import { parseArpa } from '../model/lm/arpa'
 import type { NgramLm } from '../model/lm/ngram-lm'
 import { normalizeText } from '../model/text/normalizer'
 import type { DecoderSettings } from '../shared/contract'
+import { DEFAULT_DECODER_SETTINGS } from '../shared/decoder-defaults'
 import { AppError } from '../shared/errors'
 import { resourcesDir } from './paths'
 
 /** The bundled word 3-gram (npm run lm). */
 export const bundledLmPath = (): string => join(resourcesDir(), 'lm', 'en-3gram.arpa')
+
+/** The bundled LM when the defaults fuse one and the resources hold it (a resources folder without one reads without). */
+function defaultLmPath(): string | undefined {
+  return DEFAULT_DECODER_SETTINGS.lm && existsSync(bundledLmPath()) ? bundledLmPath() : undefined
+}
 
 /**
  * Turns contract decoder settings into the model's DecodeOptions, loading each ARPA file once per engine
@@ -21,7 +28,7 @@ export class DecodingOptionsResolver {
   async resolve(settings: DecoderSettings = {}): Promise<DecodeOptions> {
     const { lm, lmPath, hotwords, ...numbers } = settings
     const defined = Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined))
-    const path = lmPath ?? (lm ? bundledLmPath() : undefined)
+    const path = lmPath ?? (lm ? bundledLmPath() : lm === undefined ? defaultLmPath() : undefined)
     return {
       ...DEFAULT_DECODE_OPTIONS,
       ...defined,

@@ -10,9 +10,9 @@ import { AppError } from './errors'
  * Method names appear nowhere else as literals.
  */
 /**
- * Decoder settings shared by evaluation, file transcription and dictation. Omitted fields take the model
- * package's defaults (joint CTC/attention beam). `lmPath` names an ARPA file and is for local callers; pages
- * choose `lm: true` for the bundled language model.
+ * Decoder settings shared by evaluation, file transcription and dictation. Omitted fields take the app's defaults
+ * (DEFAULT_DECODER_SETTINGS: joint CTC/attention beam with the bundled language model). `lmPath` names an ARPA file
+ * and is for local callers; pages choose `lm: false` to read without the bundled language model.
  */
 export const decoderSettingsSchema = z
   .object({
