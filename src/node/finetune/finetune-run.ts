@@ -3,6 +3,8 @@ import type { Seq2SeqModel } from '../../model/network/seq2seq'
 import { Vocabulary } from '../../model/text/vocabulary'
 import { wordErrorRate } from '../../model/decoding/metrics'
 import { Recognizer } from '../../model/recognizer'
+import type { DecodeOptions } from '../../model/decoding/decode-options'
+import { DecodingOptionsResolver } from '../../engine/decoding-options'
 import { toExample, type Example } from '../../model/training/example'
 import { Trainer } from '../../model/training/trainer'
 import type { TrainProgress } from '../../model/training/trainer-state'
@@ -30,7 +32,7 @@ export interface FinetuneWork {
 }
 
 export interface FinetuneOutcome {
-  /** WER on `test` as the app's default decoder reads it (joint CTC/attention beam), percent, before and after. */
+  /** WER on `test` as the app's default decoder reads it (joint CTC/attention beam + the bundled LM), percent, before and after. */
   werBefore: number
   werAfter: number
   stoppedBy: 'epochs' | 'early-stopping'
@@ -52,7 +54,8 @@ export async function runFinetune(work: FinetuneWork, report: (p: FinetuneProgre
     const test = examplesOf(model, work.test)
     const dev = work.dev ? examplesOf(model, work.dev) : test
     report(idle('evaluating', `WER before, on ${test.length} held-out utterances`))
-    const werBefore = decodedWer(model, test)
+    const decoding = await new DecodingOptionsResolver().resolve()
+    const werBefore = decodedWer(model, test, decoding)
     const cfg = finetuneTrainConfig(work.options, train.reduce((n, e) => n + e.feats.frames, 0))
     const trainer = new Trainer(model, cfg)
     let loss: number | null = null
@@ -64,7 +67,7 @@ export async function runFinetune(work: FinetuneWork, report: (p: FinetuneProgre
       }
     }).finally(() => trainer.dispose())
     report(idle('evaluating', 'WER after'))
-    const werAfter = decodedWer(model, test)
+    const werAfter = decodedWer(model, test, decoding)
     report(idle('saving', 'writing the new version'))
     await saveModel(model, fileSystemHandler(work.outDir))
     return { werBefore, werAfter, stoppedBy: result.phase === 'stopped-early' ? 'early-stopping' : 'epochs', steps: result.state.step }
@@ -75,13 +78,13 @@ export async function runFinetune(work: FinetuneWork, report: (p: FinetuneProgre
 }
 
 /**
- * WER (percent) of `examples` decoded with the default decoding options, the ones dictation and files use unless
- * the user changes them: a fine-tune is judged by what its user will read (greedy numbers understated the
- * effect: LJSpeech bench, greedy 99.6% -> 78.6% where the joint beam read 94.7% -> 69.4%).
+ * WER (percent) of `examples` decoded with `decoding`, the default settings dictation and files use unless the user
+ * changes them: a fine-tune is judged by what its user will read (greedy numbers understated the effect: LJSpeech
+ * bench, greedy 99.6% -> 78.6% where the joint beam read 94.7% -> 69.4%).
  */
-function decodedWer(model: Seq2SeqModel, examples: readonly Example[]): number {
+function decodedWer(model: Seq2SeqModel, examples: readonly Example[], decoding: DecodeOptions): number {
   const recognizer = new Recognizer(model) // a view of the model: disposing it is the caller's
-  const pairs = examples.map((e): [string, string] => [recognizer.vocabulary.decode(e.tokens), recognizer.decode(e.feats).text])
+  const pairs = examples.map((e): [string, string] => [recognizer.vocabulary.decode(e.tokens), recognizer.decode(e.feats, decoding).text])
   return 100 * wordErrorRate(pairs).rate
 }
 
