@@ -13,11 +13,6 @@ import { resourcesDir } from './paths'
 /** The bundled word 3-gram (npm run lm). */
 export const bundledLmPath = (): string => join(resourcesDir(), 'lm', 'en-3gram.arpa')
 
-/** The bundled LM when the defaults fuse one and the resources hold it (a resources folder without one reads without). */
-function defaultLmPath(): string | undefined {
-  return DEFAULT_DECODER_SETTINGS.lm && existsSync(bundledLmPath()) ? bundledLmPath() : undefined
-}
-
 /**
  * Turns contract decoder settings into the model's DecodeOptions, loading each ARPA file once per engine
  * (parsing the bundled one takes ~0.3 s; the model caches per-LM tables on the object).
@@ -28,7 +23,9 @@ export class DecodingOptionsResolver {
   async resolve(settings: DecoderSettings = {}): Promise<DecodeOptions> {
     const { lm, lmPath, hotwords, ...numbers } = settings
     const defined = Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined))
-    const path = lmPath ?? (lm ? bundledLmPath() : lm === undefined ? defaultLmPath() : undefined)
+    // Unset, the defaults decide, where the resources hold the bundled LM (a folder without one reads without it).
+    const useBundled = lm ?? (DEFAULT_DECODER_SETTINGS.lm && existsSync(bundledLmPath()))
+    const path = lmPath ?? (useBundled ? bundledLmPath() : undefined)
     return {
       ...DEFAULT_DECODE_OPTIONS,
       ...defined,
