@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GOOD_PAIRS, writeImportFolder } from '../node/testing/import-folder'
 import { saveTinyModel } from '../node/testing/tiny-model-dir'
+import { tinyModelConfig } from '../model/testing/tiny-setup'
 import { speakToWav } from '../node/tts'
 import { formatManifest } from '../shared/manifest'
 import type { Transcript } from '../shared/transcript'
@@ -73,7 +74,7 @@ describe('s2s command line', () => {
   it('--help lists every verb of the contract', () => {
     const { status, stdout } = s2s('--help')
     expect(status).toBe(0)
-    for (const verb of ['info', 'web', 'transcribe', 'eval', 'train', 'finetune', 'bench']) expect(stdout).toMatch(new RegExp(`^  ${verb} `, 'm'))
+    for (const verb of ['info', 'web', 'transcribe', 'eval', 'train', 'average', 'finetune', 'bench']) expect(stdout).toMatch(new RegExp(`^  ${verb} `, 'm'))
   })
 })
 
@@ -109,6 +110,34 @@ describe('s2s train', () => {
     const { status, stderr } = s2s('train', '--encoder-units', '256', '--corpus', tmpdir())
     expect(status).toBe(2)
     expect(stderr.trim()).toMatch(/--encoder-units widens the model given by --init/)
+  })
+})
+
+describe('s2s average', () => {
+  const floats = (dir: string): Float32Array => new Float32Array(readFileSync(join(dir, 'model.bin')).buffer.slice(0))
+
+  it('writes a loadable model whose weights are the mean of the snapshots, with a meta.json naming them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 's2s-average-'))
+    await saveTinyModel(join(dir, 'a'), { ...tinyModelConfig(), seed: 1 })
+    await saveTinyModel(join(dir, 'b'), { ...tinyModelConfig(), seed: 2 })
+    const { status, stdout } = s2s('average', '--out', join(dir, 'avg'), join(dir, 'a'), join(dir, 'b'))
+    expect(status).toBe(0)
+    expect(stdout).toMatch(/^averaged 2 models /m)
+    const [a, b, avg] = ['a', 'b', 'avg'].map((name) => floats(join(dir, name)))
+    expect(avg!.length).toBe(a!.length)
+    for (const i of [0, 1000, a!.length - 1]) expect(avg![i]).toBeCloseTo((a![i]! + b![i]!) / 2, 6)
+    expect(JSON.parse(readFileSync(join(dir, 'avg', 'meta.json'), 'utf8'))).toMatchObject({ averagedFrom: [join(dir, 'a'), join(dir, 'b')] })
+    const refused = s2s('average', '--out', join(dir, 'again'), join(dir, 'a'), join(dir, 'gone'))
+    expect(refused.status).toBe(1)
+    expect(refused.stderr.trim()).toMatch(/^s2s average: no model\.json in .*gone$/m)
+    expect(existsSync(join(dir, 'again'))).toBe(false)
+  })
+
+  it('exits 2 without --out or with fewer than two models', () => {
+    expect(s2s('average', tmpdir(), tmpdir()).stderr).toMatch(/--out DIR is required/)
+    const one = s2s('average', '--out', join(tmpdir(), 'x'), tmpdir())
+    expect(one.status).toBe(2)
+    expect(one.stderr).toMatch(/at least two model folders, got 1/)
   })
 })
 

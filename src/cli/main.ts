@@ -1,4 +1,5 @@
 import { UsageError, type Command } from './command'
+import { averageCommand } from './commands/average'
 import { benchCommand } from './commands/bench'
 import { evalCommand } from './commands/eval'
 import { finetuneCommand } from './commands/finetune'
@@ -7,7 +8,7 @@ import { trainCommand } from './commands/train'
 import { transcribeCommand } from './commands/transcribe'
 import { webCommand } from './commands/web'
 
-const commands: Command[] = [infoCommand, transcribeCommand, evalCommand, trainCommand, finetuneCommand, benchCommand, webCommand]
+const commands: Command[] = [infoCommand, transcribeCommand, evalCommand, trainCommand, averageCommand, finetuneCommand, benchCommand, webCommand]
 
 export function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length))
