@@ -126,7 +126,7 @@ describe('s2s average', () => {
     const [a, b, avg] = ['a', 'b', 'avg'].map((name) => floats(join(dir, name)))
     expect(avg!.length).toBe(a!.length)
     for (const i of [0, 1000, a!.length - 1]) expect(avg![i]).toBeCloseTo((a![i]! + b![i]!) / 2, 6)
-    expect(JSON.parse(readFileSync(join(dir, 'avg', 'meta.json'), 'utf8'))).toMatchObject({ averagedFrom: [join(dir, 'a'), join(dir, 'b')] })
+    expect(JSON.parse(readFileSync(join(dir, 'avg', 'meta.json'), 'utf8'))).toMatchObject({ name: 's2s-en', averagedFrom: [join(dir, 'a'), join(dir, 'b')] })
     const refused = s2s('average', '--out', join(dir, 'again'), join(dir, 'a'), join(dir, 'gone'))
     expect(refused.status).toBe(1)
     expect(refused.stderr.trim()).toMatch(/^s2s average: no model\.json in .*gone$/m)

@@ -34,7 +34,8 @@ export const averageCommand: Command = {
     }
     const sources = dirs.map((dir) => describeModelDir(dir))
     const versions = sources.map((s, i) => s.version ?? dirs[i]!)
-    const meta = { name: sources[0]!.name ?? 's2s-en', version: `average-of-${dirs.length}-to-${versions.at(-1)}`, averagedFrom: versions, savedAt: new Date().toISOString() }
+    // the name of the first snapshot with a meta.json (a bare checkpoint folder has none)
+    const meta = { name: sources.find((s) => s.version !== null)?.name ?? 's2s-en', version: `average-of-${dirs.length}-to-${versions.at(-1)}`, averagedFrom: versions, savedAt: new Date().toISOString() }
     await writeFileAtomic(join(out, MODEL_META_FILE), JSON.stringify(meta, null, 2) + '\n')
     console.log(`averaged ${dirs.length} models (${versions.join(', ')}) into ${out}`)
     return 0
