@@ -8,13 +8,20 @@ import { saveTinyModel } from '../src/node/testing/tiny-model-dir'
 import { expect, startHost, stopHost, test } from './fixtures/browser-host'
 import { launchWithFakeMicrophone, speak } from './fixtures/fake-microphone'
 
+/**
+ * A browser host in a fresh folder `dir` with a tiny untrained model (the tests check behaviour, not accuracy) and no
+ * bundled LM beside it: fused into an untrained model's search the LM writes a varying number of words, so whether
+ * the fine-tune beats the base (and becomes active) would be chance.
+ */
+async function startTinyModelHost(dir: string) {
+  await saveTinyModel(join(dir, 'model'))
+  return startHost({ S2S_USER_DATA: join(dir, 'user'), S2S_MODEL_DIR: join(dir, 'model'), S2S_RESOURCES: join(dir, 'no-resources') })
+}
+
 test('record 3 prompts, fine-tune with a live chart, get a new active version, roll back, and keep it all after a reload', async () => {
   test.setTimeout(180_000)
   const dir = mkdtempSync(join(tmpdir(), 's2s-train-e2e-'))
-  await saveTinyModel(join(dir, 'model')) // a tiny untrained model: the test checks behaviour, not accuracy
-  // No bundled LM beside the tiny model: fused into an untrained model's search it writes a varying number of words,
-  // so whether the fine-tune beats the base (and becomes active) would be chance.
-  const host = await startHost({ S2S_USER_DATA: join(dir, 'user'), S2S_MODEL_DIR: join(dir, 'model'), S2S_RESOURCES: join(dir, 'no-resources') })
+  const host = await startTinyModelHost(dir)
   const browser = await launchWithFakeMicrophone(speak('reading a prompt aloud for the fine tuning studio'))
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1500 } })
@@ -69,13 +76,10 @@ test('record 3 prompts, fine-tune with a live chart, get a new active version, r
 test('import a folder with broken pairs: one line per problem, fine-tune on the rest, export and re-import the version', async ({ browser }) => {
   test.setTimeout(180_000)
   const dir = mkdtempSync(join(tmpdir(), 's2s-train-import-e2e-'))
-  await saveTinyModel(join(dir, 'model'))
   const folder = join(dir, 'my recordings')
   mkdirSync(folder)
   const problems = writeImportFolder(folder)
-  // No bundled LM beside the tiny model: fused into an untrained model's search it writes a varying number of words,
-  // so whether the fine-tune beats the base (and becomes active) would be chance.
-  const host = await startHost({ S2S_USER_DATA: join(dir, 'user'), S2S_MODEL_DIR: join(dir, 'model'), S2S_RESOURCES: join(dir, 'no-resources') })
+  const host = await startTinyModelHost(dir)
   try {
     const page = await browser.newPage()
     await page.goto(host.url)

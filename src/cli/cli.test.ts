@@ -114,7 +114,10 @@ describe('s2s train', () => {
 })
 
 describe('s2s average', () => {
-  const floats = (dir: string): Float32Array => new Float32Array(readFileSync(join(dir, 'model.bin')).buffer.slice(0))
+  const floats = (dir: string): Float32Array => {
+    const bytes = readFileSync(join(dir, 'model.bin'))
+    return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) // the file's bytes only, not a shared pool
+  }
 
   it('writes a loadable model whose weights are the mean of the snapshots, with a meta.json naming them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 's2s-average-'))
